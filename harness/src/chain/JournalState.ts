@@ -1,0 +1,275 @@
+import { Account, bytesToHex, KECCAK256_NULL, type Address } from '@ethereumjs/util';
+import type { AccountFields, StateManagerInterface } from '@ethereumjs/common';
+import { keccak256 } from 'viem';
+
+/** One undo record: the value a key held before a write. */
+type Entry =
+  | { kind: 'account'; key: string; had: boolean; prev: AccountRecord | undefined }
+  | { kind: 'code'; key: string; had: boolean; prev: Uint8Array | undefined }
+  | { kind: 'storage'; key: string; slot: string; had: boolean; prev: Uint8Array | undefined };
+
+interface AccountRecord {
+  nonce: bigint;
+  balance: bigint;
+  codeHash: Uint8Array;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * An in-memory state with an undo journal. A checkpoint is a journal position, so
+ * checkpoint / commit / revert cost O(1) / O(1) / O(writes) instead of copying whole
+ * maps as SimpleStateManager does on every message frame.
+ *
+ * It also records the value every key held when `trackOriginals()` was last called,
+ * which gives per-call storage diffs and a read-only view of the pre-call state
+ * (`readPreState`) for two-state properties without copying anything.
+ */
+export class JournalState implements StateManagerInterface {
+  private readonly accounts = new Map<string, AccountRecord | undefined>();
+  private readonly code = new Map<string, Uint8Array>();
+  private readonly storage = new Map<string, Map<string, Uint8Array>>();
+  private journal: Entry[] = [];
+  private marks: number[] = [];
+  private pinned = 0;
+  private originals: Map<string, Entry> | undefined;
+  private preView = false;
+
+  readonly originalStorageCache: { get(a: Address, k: Uint8Array): Promise<Uint8Array>; clear(): void };
+
+  constructor() {
+    // SSTORE gas needs the value at transaction start; the journal can answer that too.
+    const txStart = new Map<string, Uint8Array>();
+    this.originalStorageCache = {
+      get: async (address, key) => {
+        const id = `${address.toString()}|${bytesToHex(key)}`;
+        const hit = txStart.get(id);
+        if (hit !== undefined) return hit;
+        const value = await this.getStorage(address, key);
+        txStart.set(id, value);
+        return value;
+      },
+      clear: () => txStart.clear(),
+    };
+  }
+
+  // --- accounts -------------------------------------------------------------
+
+  async getAccount(address: Address): Promise<Account | undefined> {
+    const rec = this.readAccount(address.toString());
+    return rec === undefined ? undefined : new Account(rec.nonce, rec.balance, undefined, rec.codeHash);
+  }
+
+  async putAccount(address: Address, account?: Account): Promise<void> {
+    const key = address.toString();
+    this.record({ kind: 'account', key, had: this.accounts.has(key), prev: this.accounts.get(key) });
+    this.accounts.set(
+      key,
+      account === undefined ? undefined : { nonce: account.nonce, balance: account.balance, codeHash: account.codeHash },
+    );
+  }
+
+  async deleteAccount(address: Address): Promise<void> {
+    await this.putAccount(address, undefined);
+  }
+
+  async modifyAccountFields(address: Address, fields: AccountFields): Promise<void> {
+    const account = (await this.getAccount(address)) ?? new Account();
+    if (fields.nonce !== undefined) account.nonce = fields.nonce;
+    if (fields.balance !== undefined) account.balance = fields.balance;
+    if (fields.codeHash !== undefined) account.codeHash = fields.codeHash;
+    await this.putAccount(address, account);
+  }
+
+  // --- code -----------------------------------------------------------------
+
+  async putCode(address: Address, value: Uint8Array): Promise<void> {
+    const key = address.toString();
+    this.record({ kind: 'code', key, had: this.code.has(key), prev: this.code.get(key) });
+    this.code.set(key, value);
+    await this.modifyAccountFields(address, { codeHash: value.length === 0 ? KECCAK256_NULL : keccak256(value, 'bytes') });
+  }
+
+  async getCode(address: Address): Promise<Uint8Array> {
+    return this.readCode(address.toString()) ?? EMPTY;
+  }
+
+  async getCodeSize(address: Address): Promise<number> {
+    return (await this.getCode(address)).length;
+  }
+
+  // --- storage --------------------------------------------------------------
+
+  async getStorage(address: Address, key: Uint8Array): Promise<Uint8Array> {
+    return this.readSlot(address.toString(), bytesToHex(key)) ?? EMPTY;
+  }
+
+  async putStorage(address: Address, key: Uint8Array, value: Uint8Array): Promise<void> {
+    const addr = address.toString();
+    const slot = bytesToHex(key);
+    let slots = this.storage.get(addr);
+    if (slots === undefined) this.storage.set(addr, (slots = new Map()));
+    this.record({ kind: 'storage', key: addr, slot, had: slots.has(slot), prev: slots.get(slot) });
+    slots.set(slot, value);
+  }
+
+  async clearStorage(address: Address): Promise<void> {
+    const addr = address.toString();
+    for (const [slot, prev] of this.storage.get(addr) ?? []) {
+      this.record({ kind: 'storage', key: addr, slot, had: true, prev });
+    }
+    this.storage.delete(addr);
+  }
+
+  /** Every non-zero slot of an account (for traces and the run-time dictionary). */
+  storageOf(address: string): ReadonlyMap<string, Uint8Array> {
+    return this.storage.get(address.toLowerCase()) ?? new Map();
+  }
+
+  // --- checkpoints (the EVM's message frames) --------------------------------
+
+  async checkpoint(): Promise<void> {
+    this.marks.push(this.journal.length);
+  }
+
+  async commit(): Promise<void> {
+    this.marks.pop();
+    this.trimJournal();
+  }
+
+  async revert(): Promise<void> {
+    const mark = this.marks.pop();
+    if (mark !== undefined) this.undoTo(mark);
+    this.trimJournal();
+  }
+
+  // --- snapshots (the chain's) ----------------------------------------------
+
+  /** A position the chain can return to; keeps the journal alive until released. */
+  snapshot(): number {
+    this.pinned++;
+    return this.journal.length;
+  }
+
+  revertTo(position: number): void {
+    this.undoTo(position);
+  }
+
+  release(): void {
+    this.pinned = Math.max(0, this.pinned - 1);
+    this.trimJournal();
+  }
+
+  /** Start remembering the value each key had before its first write from now on. */
+  trackOriginals(): void {
+    this.originals = new Map();
+  }
+
+  /** Storage slots written since `trackOriginals()` with their value then and now. */
+  storageChanges(): { address: string; slot: string; before: Uint8Array; after: Uint8Array }[] {
+    const out: { address: string; slot: string; before: Uint8Array; after: Uint8Array }[] = [];
+    for (const e of this.originals?.values() ?? []) {
+      if (e.kind !== 'storage') continue;
+      const after = this.storage.get(e.key)?.get(e.slot) ?? EMPTY;
+      const before = e.prev ?? EMPTY;
+      if (bytesToHex(before) !== bytesToHex(after)) out.push({ address: e.key, slot: e.slot, before, after });
+    }
+    return out;
+  }
+
+  /** Runs `fn` with every read answered from the state as it was at `trackOriginals()`. */
+  async readPreState<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.originals === undefined) return fn();
+    const position = this.journal.length;
+    this.pinned++;
+    this.preView = true;
+    try {
+      return await fn();
+    } finally {
+      this.preView = false;
+      this.undoTo(position);
+      this.pinned--;
+      this.trimJournal();
+    }
+  }
+
+  // --- internals ------------------------------------------------------------
+
+  private record(entry: Entry): void {
+    if (this.originals !== undefined && !this.preView) {
+      const id = entryId(entry);
+      if (!this.originals.has(id)) this.originals.set(id, entry);
+    }
+    if (this.marks.length > 0 || this.pinned > 0) this.journal.push(entry);
+  }
+
+  private trimJournal(): void {
+    if (this.marks.length === 0 && this.pinned === 0 && this.journal.length > 0) this.journal = [];
+  }
+
+  private undoTo(position: number): void {
+    const originals = this.originals;
+    this.originals = undefined; // undo writes are not new writes
+    while (this.journal.length > position) {
+      const e = this.journal.pop()!;
+      if (e.kind === 'account') restore(this.accounts, e.key, e.had, e.prev);
+      else if (e.kind === 'code') restore(this.code, e.key, e.had, e.prev);
+      else {
+        const slots = this.storage.get(e.key) ?? new Map<string, Uint8Array>();
+        restore(slots, e.slot, e.had, e.prev);
+        if (slots.size > 0) this.storage.set(e.key, slots);
+      }
+    }
+    this.originals = originals;
+  }
+
+  private preValue(id: string): Entry | undefined {
+    return this.preView ? this.originals?.get(id) : undefined;
+  }
+
+  private readAccount(key: string): AccountRecord | undefined {
+    const pre = this.preValue(`a|${key}`);
+    if (pre !== undefined && pre.kind === 'account') return pre.prev;
+    return this.accounts.get(key);
+  }
+
+  private readCode(key: string): Uint8Array | undefined {
+    const pre = this.preValue(`c|${key}`);
+    if (pre !== undefined && pre.kind === 'code') return pre.prev;
+    return this.code.get(key);
+  }
+
+  private readSlot(addr: string, slot: string): Uint8Array | undefined {
+    const pre = this.preValue(`s|${addr}|${slot}`);
+    if (pre !== undefined && pre.kind === 'storage') return pre.prev;
+    return this.storage.get(addr)?.get(slot);
+  }
+
+  // --- not used in-process ---------------------------------------------------
+
+  async flush(): Promise<void> {}
+  clearCaches(): void {}
+  async getStateRoot(): Promise<Uint8Array> {
+    return new Uint8Array(32);
+  }
+  async setStateRoot(): Promise<void> {
+    throw new Error('JournalState has no state root');
+  }
+  async hasStateRoot(): Promise<boolean> {
+    return false;
+  }
+  shallowCopy(): StateManagerInterface {
+    throw new Error('JournalState is not copied; use snapshots');
+  }
+}
+
+function entryId(e: Entry): string {
+  if (e.kind === 'account') return `a|${e.key}`;
+  if (e.kind === 'code') return `c|${e.key}`;
+  return `s|${e.key}|${e.slot}`;
+}
+
+function restore<V>(map: Map<string, V>, key: string, had: boolean, prev: V | undefined): void {
+  if (had) map.set(key, prev as V);
+  else map.delete(key);
+}

@@ -1,0 +1,211 @@
+import { createEVM, type EVM } from '@ethereumjs/evm';
+import { Common, Mainnet, type Hardfork } from '@ethereumjs/common';
+import { Account, Address, createAddressFromString, createZeroAddress } from '@ethereumjs/util';
+import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
+import { JournalState } from './JournalState.js';
+import { CoverageMap } from './CoverageMap.js';
+import { COVERAGE, applyEvmPatches } from './evmPatches.js';
+import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
+
+export interface TestChainOptions {
+  hardfork: Hardfork;
+  /** Gas limit of every call unless the request sets one. An infinite loop ends here. */
+  gasLimit?: bigint;
+  block?: Partial<BlockEnv>;
+  /** Record instruction coverage of every call. */
+  coverage?: boolean;
+}
+
+export interface ChainSnapshot {
+  readonly position: number;
+  readonly block: BlockEnv;
+}
+
+/** Echidna's start block, so time-dependent code sees a realistic clock. */
+const DEFAULT_BLOCK: BlockEnv = { timestamp: 1_524_785_992n, number: 4_370_000n };
+const DEFAULT_GAS = 30_000_000n;
+
+/**
+ * The in-process chain every part of Vigil runs on: deploy, call, static call,
+ * snapshot / revert, balances, time and block number, any sender.
+ * Calls run one at a time in arrival order, so concurrent awaits inside an
+ * invariant never interleave two EVM executions.
+ */
+export class TestChain {
+  readonly coverage: CoverageMap | undefined;
+  private block: BlockEnv;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly evm: EVM,
+    private readonly state: JournalState,
+    private readonly gasLimit: bigint,
+    block: BlockEnv,
+    coverage: CoverageMap | undefined,
+  ) {
+    this.block = block;
+    this.coverage = coverage;
+  }
+
+  static async create(options: TestChainOptions): Promise<TestChain> {
+    await applyEvmPatches();
+    const common = new Common({ chain: Mainnet, hardfork: options.hardfork });
+    const state = new JournalState();
+    const evm = await createEVM({ common, stateManager: state, allowUnlimitedContractSize: false });
+    const coverage = options.coverage ? new CoverageMap() : undefined;
+    if (coverage !== undefined) (evm as unknown as Record<symbol, unknown>)[COVERAGE] = coverage;
+    const block = { ...DEFAULT_BLOCK, ...options.block };
+    return new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage);
+  }
+
+  get timestamp(): bigint {
+    return this.block.timestamp;
+  }
+
+  get blockNumber(): bigint {
+    return this.block.number;
+  }
+
+  /** Moves the clock and the block number forward (or anywhere: tests may go back). */
+  setBlock(env: Partial<BlockEnv>): void {
+    this.block = { ...this.block, ...env };
+  }
+
+  advance(seconds: bigint, blocks: bigint): void {
+    this.block = { timestamp: this.block.timestamp + seconds, number: this.block.number + blocks };
+  }
+
+  async setBalance(address: Hex, wei: bigint): Promise<void> {
+    await this.serial(async () => {
+      const addr = createAddressFromString(address);
+      const account = (await this.state.getAccount(addr)) ?? new Account();
+      account.balance = wei;
+      await this.state.putAccount(addr, account);
+    });
+  }
+
+  async getBalance(address: Hex): Promise<bigint> {
+    return (await this.state.getAccount(createAddressFromString(address)))?.balance ?? 0n;
+  }
+
+  async getCode(address: Hex): Promise<Uint8Array> {
+    return this.state.getCode(createAddressFromString(address));
+  }
+
+  async setCode(address: Hex, code: Uint8Array): Promise<void> {
+    await this.serial(() => this.state.putCode(createAddressFromString(address), code));
+  }
+
+  async getStorageAt(address: Hex, slot: bigint): Promise<bigint> {
+    const value = await this.state.getStorage(createAddressFromString(address), hexToBytes(padHex(`0x${slot.toString(16)}`, { size: 32 })));
+    return value.length === 0 ? 0n : BigInt(bytesToHex(value));
+  }
+
+  /** Non-zero storage of an account, slot → value (for the run-time dictionary and traces). */
+  storageOf(address: Hex): ReadonlyMap<string, Uint8Array> {
+    return this.state.storageOf(address);
+  }
+
+  async deploy(request: Omit<CallRequest, 'to'>): Promise<CallResult> {
+    return this.serial(() => this.execute({ ...request, to: undefined }, false));
+  }
+
+  async call(request: CallRequest): Promise<CallResult> {
+    return this.serial(() => this.execute(request, false));
+  }
+
+  /** A call that cannot change state (STATICCALL semantics) and does not bump the sender's nonce. */
+  async staticCall(request: CallRequest): Promise<CallResult> {
+    return this.serial(() => this.execute(request, true));
+  }
+
+  /** Runs `fn` (which may make static calls) against the state before the last tracked call. */
+  async readPreState<T>(fn: () => Promise<T>): Promise<T> {
+    return this.state.readPreState(fn);
+  }
+
+  snapshot(): ChainSnapshot {
+    return { position: this.state.snapshot(), block: this.block };
+  }
+
+  revertTo(snapshot: ChainSnapshot): void {
+    this.state.revertTo(snapshot.position);
+    this.block = snapshot.block;
+  }
+
+  release(_snapshot: ChainSnapshot): void {
+    this.state.release();
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async execute(request: CallRequest, isStatic: boolean): Promise<CallResult> {
+    const caller = createAddressFromString(request.from);
+    if (!isStatic) this.state.trackOriginals();
+    this.evm.journal.cleanJournal();
+    this.state.originalStorageCache.clear();
+    const result = await this.evm.runCall({
+      caller,
+      origin: caller,
+      to: request.to === undefined ? undefined : createAddressFromString(request.to),
+      data: hexToBytes(request.data),
+      value: request.value ?? 0n,
+      gasLimit: request.gasLimit ?? this.gasLimit,
+      isStatic,
+      skipNonceIncrement: isStatic,
+      block: this.blockForEvm(),
+    });
+    const exec = result.execResult;
+    const error = exec.exceptionError?.error;
+    const status = error === undefined ? 'success' : error === 'revert' ? 'revert' : 'halt';
+    return {
+      status,
+      returnData: bytesToHex(exec.returnValue),
+      gasUsed: exec.executionGasUsed,
+      logs: (exec.logs ?? []).map(([address, topics, data]) => ({
+        address: bytesToHex(address),
+        topics: topics.map((t) => bytesToHex(t)),
+        data: bytesToHex(data),
+      })),
+      error,
+      createdAddress: status === 'success' && result.createdAddress ? (result.createdAddress.toString() as Hex) : undefined,
+      storageChanges: isStatic ? [] : this.storageChanges(),
+    };
+  }
+
+  private storageChanges(): StorageChange[] {
+    return this.state.storageChanges().map((c) => ({
+      address: c.address as Hex,
+      slot: c.slot as Hex,
+      before: toWord(c.before),
+      after: toWord(c.after),
+    }));
+  }
+
+  private blockForEvm() {
+    const { timestamp, number } = this.block;
+    return {
+      header: {
+        number,
+        timestamp,
+        coinbase: createZeroAddress(),
+        difficulty: 0n,
+        prevRandao: new Uint8Array(32),
+        gasLimit: 30_000_000n,
+        baseFeePerGas: 0n,
+        slotNumber: 0n,
+        getBlobGasPrice: () => 1n,
+      },
+    } as unknown as Parameters<EVM['runCall']>[0]['block'];
+  }
+}
+
+function toWord(bytes: Uint8Array): Hex {
+  return bytes.length === 0 ? '0x0' : (`0x${BigInt(bytesToHex(bytes)).toString(16)}` as Hex);
+}
+
+export { Address };

@@ -1,0 +1,28 @@
+/**
+ * Every error code Vigil can raise, with its exit code and a default hint.
+ * One registry so codes stay unique and every one has a hint (see codes.test.ts).
+ */
+export const errorCodes = {
+  USAGE: { exit: 2, hint: 'Run `vigil --help` for the commands and flags.' },
+  CONFIG_INVALID: { exit: 2, hint: 'Fix the listed keys; `vigil --help` lists the flags and their types.' },
+  SPEC_NOT_FOUND: { exit: 2, hint: 'Pass a path to a `*.spec.ts` file or a folder that holds some (default: specs/).' },
+  SPEC_LOAD: { exit: 2, hint: 'Fix the syntax or import error at the location shown, then run again.' },
+  SPEC_NO_DEFAULT: { exit: 2, hint: 'End the spec file with `export default defineSpec({ ... })`.' },
+  SPEC_INVALID: { exit: 2, hint: 'Fix the listed fields of the spec.' },
+  SPEC_UNKNOWN_CONTRACT: { exit: 2, hint: 'Use a contract name that the spec compiles (see `sources`), spelled as in Solidity.' },
+  SPEC_UNKNOWN_FUNCTION: { exit: 2, hint: 'Use a function that exists in the contract ABI; `vigil list` shows the target functions.' },
+  SPEC_BAD_ARGS: { exit: 2, hint: 'Pass arguments that match the Solidity types of the function (uint → bigint, address → 0x string).' },
+  DEPLOY_REVERTED: { exit: 2, hint: 'Check the constructor arguments, the deployer and its balance in the spec.' },
+  SETUP_REVERTED: { exit: 2, hint: 'Check the set-up call: its sender, arguments and the state it expects.' },
+  INVARIANT_THREW: { exit: 2, hint: 'An invariant must return a boolean and not throw; check the expression at the location shown.' },
+  COMPILE_ERROR: { exit: 2, hint: 'Fix the Solidity error shown by solc, then run again.' },
+  COMPILE_IMPORT: { exit: 2, hint: 'Install the package that provides the import (npm install …) or add a remapping.' },
+  COMPILER_VERSION: { exit: 2, hint: 'Change the pragma to a version the bundled solc supports, or install the matching `solc` package.' },
+  REPORT_INVALID: { exit: 2, hint: 'Pass a report written by `vigil run` (reports/*.json) of a supported version.' },
+  FINDING_NOT_FOUND: { exit: 2, hint: 'List the findings with `vigil replay <report>` without --finding.' },
+  IO: { exit: 2, hint: 'Check that the path exists and is writable.' },
+  FORGE_UNAVAILABLE: { exit: 3, hint: 'Install dev dependencies (`npm install`) so @foundry-rs/forge is present.' },
+  INTERNAL: { exit: 4, hint: 'This is a bug in Vigil: please report it with the command, versions and seed shown.' },
+} as const satisfies Record<string, { exit: number; hint: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
