@@ -4,7 +4,7 @@ import { Account, Address, createAddressFromString, createZeroAddress } from '@e
 import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
 import { JournalState } from './JournalState.js';
 import { CoverageMap } from './CoverageMap.js';
-import { COVERAGE, applyEvmPatches } from './evmPatches.js';
+import { ASSERTIONS, COVERAGE, applyEvmPatches, type AssertionHit, type AssertionSink } from './evmPatches.js';
 import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
 
 export interface TestChainOptions {
@@ -14,6 +14,8 @@ export interface TestChainOptions {
   block?: Partial<BlockEnv>;
   /** Record instruction coverage of every call. */
   coverage?: boolean;
+  /** Watch every frame for Panic(0x01) reverts (assertion mode). */
+  assertions?: boolean;
 }
 
 export interface ChainSnapshot {
@@ -35,6 +37,13 @@ export class TestChain {
   readonly coverage: CoverageMap | undefined;
   private block: BlockEnv;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Static calls answered since the state last changed. Checks ask the same questions
+   * many times per step (`totalSupply()` in several invariants, `balanceOf(a)` in a sum and
+   * a forall); a static call cannot change state, so its answer holds until something does.
+   */
+  private readonly staticAnswers = new Map<string, CallResult>();
+  private preStateDepth = 0;
 
   private constructor(
     private readonly evm: EVM,
@@ -42,6 +51,7 @@ export class TestChain {
     private readonly gasLimit: bigint,
     block: BlockEnv,
     coverage: CoverageMap | undefined,
+    private readonly assertionSink: AssertionSink | undefined,
   ) {
     this.block = block;
     this.coverage = coverage;
@@ -50,12 +60,15 @@ export class TestChain {
   static async create(options: TestChainOptions): Promise<TestChain> {
     await applyEvmPatches();
     const common = new Common({ chain: Mainnet, hardfork: options.hardfork });
+    fastEipLookup(common);
     const state = new JournalState();
     const evm = await createEVM({ common, stateManager: state, allowUnlimitedContractSize: false });
     const coverage = options.coverage ? new CoverageMap() : undefined;
     if (coverage !== undefined) (evm as unknown as Record<symbol, unknown>)[COVERAGE] = coverage;
+    const sink: AssertionSink | undefined = options.assertions ? { hits: [] } : undefined;
+    if (sink !== undefined) (evm as unknown as Record<symbol, unknown>)[ASSERTIONS] = sink;
     const block = { ...DEFAULT_BLOCK, ...options.block };
-    return new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage);
+    return new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage, sink);
   }
 
   get timestamp(): bigint {
@@ -68,15 +81,18 @@ export class TestChain {
 
   /** Moves the clock and the block number forward (or anywhere: tests may go back). */
   setBlock(env: Partial<BlockEnv>): void {
+    this.staticAnswers.clear();
     this.block = { ...this.block, ...env };
   }
 
   advance(seconds: bigint, blocks: bigint): void {
+    this.staticAnswers.clear();
     this.block = { timestamp: this.block.timestamp + seconds, number: this.block.number + blocks };
   }
 
   async setBalance(address: Hex, wei: bigint): Promise<void> {
     await this.serial(async () => {
+      this.staticAnswers.clear();
       const addr = createAddressFromString(address);
       const account = (await this.state.getAccount(addr)) ?? new Account();
       account.balance = wei;
@@ -93,6 +109,7 @@ export class TestChain {
   }
 
   async setCode(address: Hex, code: Uint8Array): Promise<void> {
+    this.staticAnswers.clear();
     await this.serial(() => this.state.putCode(createAddressFromString(address), code));
   }
 
@@ -116,12 +133,23 @@ export class TestChain {
 
   /** A call that cannot change state (STATICCALL semantics) and does not bump the sender's nonce. */
   async staticCall(request: CallRequest): Promise<CallResult> {
-    return this.serial(() => this.execute(request, true));
+    if (this.preStateDepth > 0) return this.serial(() => this.execute(request, true));
+    const key = `${request.from}|${request.to}|${request.data}|${request.value ?? 0n}|${request.gasLimit ?? ''}`;
+    const known = this.staticAnswers.get(key);
+    if (known !== undefined) return known;
+    const result = await this.serial(() => this.execute(request, true));
+    this.staticAnswers.set(key, result);
+    return result;
   }
 
   /** Runs `fn` (which may make static calls) against the state before the last tracked call. */
   async readPreState<T>(fn: () => Promise<T>): Promise<T> {
-    return this.state.readPreState(fn);
+    this.preStateDepth++;
+    try {
+      return await this.state.readPreState(fn);
+    } finally {
+      this.preStateDepth--;
+    }
   }
 
   snapshot(): ChainSnapshot {
@@ -129,6 +157,7 @@ export class TestChain {
   }
 
   revertTo(snapshot: ChainSnapshot): void {
+    this.staticAnswers.clear();
     this.state.revertTo(snapshot.position);
     this.block = snapshot.block;
   }
@@ -144,6 +173,7 @@ export class TestChain {
   }
 
   private async execute(request: CallRequest, isStatic: boolean): Promise<CallResult> {
+    if (!isStatic) this.staticAnswers.clear();
     const caller = createAddressFromString(request.from);
     if (!isStatic) this.state.trackOriginals();
     this.evm.journal.cleanJournal();
@@ -156,10 +186,12 @@ export class TestChain {
       value: request.value ?? 0n,
       gasLimit: request.gasLimit ?? this.gasLimit,
       isStatic,
-      skipNonceIncrement: isStatic,
+      // Nonces only matter for CREATE addresses; calls leave them alone (saves an account write per call).
+      skipNonceIncrement: isStatic || request.to !== undefined,
       block: this.blockForEvm(),
     });
     const exec = result.execResult;
+    const assertions = this.assertionSink?.hits.splice(0) ?? [];
     const error = exec.exceptionError?.error;
     const status = error === undefined ? 'success' : error === 'revert' ? 'revert' : 'halt';
     return {
@@ -174,6 +206,7 @@ export class TestChain {
       error,
       createdAddress: status === 'success' && result.createdAddress ? (result.createdAddress.toString() as Hex) : undefined,
       storageChanges: isStatic ? [] : this.storageChanges(),
+      assertions,
     };
   }
 
@@ -202,6 +235,15 @@ export class TestChain {
       },
     } as unknown as Parameters<EVM['runCall']>[0]['block'];
   }
+}
+
+/**
+ * The EVM asks `isActivatedEIP` several times per instruction, and Common answers with a
+ * linear search of an array. The fork never changes on a test chain, so a Set answers the same.
+ */
+function fastEipLookup(common: Common): void {
+  const active = new Set((common as unknown as { _activatedEIPsCache: number[] })._activatedEIPsCache);
+  common.isActivatedEIP = (eip: number) => active.has(eip);
 }
 
 function toWord(bytes: Uint8Array): Hex {

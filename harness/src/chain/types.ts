@@ -26,6 +26,8 @@ export interface CallResult {
   /** Set for a successful deployment. */
   createdAddress?: Hex;
   storageChanges: StorageChange[];
+  /** Panic(0x01) reverts in any frame of this call (assertion mode only). */
+  assertions: import('./evmPatches.js').AssertionHit[];
 }
 
 export interface CallRequest {

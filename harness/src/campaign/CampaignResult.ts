@@ -1,0 +1,38 @@
+import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import type { Violation } from '../fuzz/Violation.js';
+import type { SpecSession } from './SpecSession.js';
+
+export interface RawFinding {
+  violation: Violation;
+  original: FuzzCall[];
+  shrunk: FuzzCall[];
+  run: number;
+  firstFoundMs: number;
+  shrink: { attempts: number; status: 'complete' | 'budget-exhausted' | 'skipped' };
+  replayedFromCorpus?: boolean;
+}
+
+export interface CampaignProgress {
+  run: number;
+  runs: number;
+  calls: number;
+  callsPerSec: number;
+  findings: number;
+  coverage: number;
+  elapsedMs: number;
+  timeLeftMs?: number;
+  phase: 'search' | 'shrink';
+}
+
+export interface CampaignResult {
+  session: SpecSession;
+  findings: RawFinding[];
+  runs: number;
+  calls: number;
+  reverts: number;
+  functions: Map<string, { contract: string; function: string; calls: number; reverts: number }>;
+  durationMs: number;
+  interrupted: boolean;
+  /** Persisted counterexamples that no longer fail. */
+  stale: { id: string; message: string }[];
+}

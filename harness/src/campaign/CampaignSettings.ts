@@ -1,0 +1,26 @@
+/** How one campaign runs. Defaults in `defaultSettings`; the CLI and the spec's `fuzz` block override them. */
+export interface CampaignSettings {
+  seed: number;
+  runs: number;
+  depth: number;
+  /** Wall-clock budget for the search, shrinking included. */
+  timeLimitMs?: number;
+  /** Replays allowed to shrink one finding. */
+  shrinkLimit: number;
+  maxTimeDelay: number;
+  maxBlockDelay: number;
+  assertions: boolean;
+  coverage: boolean;
+  gasLimit?: bigint;
+}
+
+export const defaultSettings: CampaignSettings = {
+  seed: 1,
+  runs: 100,
+  depth: 50,
+  shrinkLimit: 5000,
+  maxTimeDelay: 604_800,
+  maxBlockDelay: 60_480,
+  assertions: true,
+  coverage: true,
+};

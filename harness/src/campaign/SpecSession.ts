@@ -1,0 +1,26 @@
+import type { Hex } from 'viem';
+import type { TestChain, ChainSnapshot } from '../chain/TestChain.js';
+import type { CompileOutput } from '../compile/types.js';
+import type { Deployment } from '../spec/deploySpec.js';
+import type { Spec } from '../spec/types.js';
+import type { CheckRunner } from '../fuzz/CheckRunner.js';
+import type { Dictionary } from '../fuzz/Dictionary.js';
+import type { TargetFunction } from '../fuzz/TargetFunction.js';
+import type { CampaignSettings } from './CampaignSettings.js';
+
+/** A spec compiled, deployed and set up, ready to run sequences from `base`. */
+export interface SpecSession {
+  name: string;
+  file: string;
+  spec: Spec;
+  compiled: CompileOutput;
+  hardfork: string;
+  chain: TestChain;
+  deployment: Deployment;
+  targets: TargetFunction[];
+  senders: Hex[];
+  checks: CheckRunner;
+  dictionary: Dictionary;
+  base: ChainSnapshot;
+  settings: CampaignSettings;
+}

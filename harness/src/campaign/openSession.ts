@@ -1,0 +1,84 @@
+import { basename, dirname, resolve } from 'node:path';
+import { toEventSelector, type AbiEvent, type AbiFunction, type Hex } from 'viem';
+import { TestChain } from '../chain/TestChain.js';
+import { hardforkFor } from '../chain/hardforkFor.js';
+import { compileSources } from '../compile/compileSources.js';
+import { SourceMapper } from '../compile/SourceMapper.js';
+import { deploySpec } from '../spec/deploySpec.js';
+import type { DeployedContract } from '../spec/DeployedContract.js';
+import { loadSpec } from '../spec/loadSpec.js';
+import { CheckRunner } from '../fuzz/CheckRunner.js';
+import { Dictionary } from '../fuzz/Dictionary.js';
+import { ExecutedCall } from '../fuzz/ExecutedCall.js';
+import { selectTargets, typeString } from '../fuzz/selectTargets.js';
+import type { CallResult } from '../chain/types.js';
+import type { CampaignSettings } from './CampaignSettings.js';
+import type { SpecSession } from './SpecSession.js';
+
+export interface OpenOptions {
+  root: string;
+  cacheDir?: string;
+  settings: CampaignSettings;
+}
+
+/** Loads a spec, compiles its sources, deploys and sets it up, and prepares its checks. */
+export async function openSession(specFile: string, options: OpenOptions): Promise<SpecSession> {
+  const file = resolve(specFile);
+  const spec = await loadSpec(file);
+  const settings = { ...options.settings, ...definedOnly(spec.fuzz ?? {}) } as CampaignSettings;
+  const compiled = await compileSources({
+    root: options.root,
+    files: spec.sources.map((s) => resolve(dirname(file), s)),
+    remappings: [...(spec.remappings ?? [])],
+    cacheDir: options.cacheDir,
+  });
+  const hardfork = hardforkFor(compiled.evmVersion);
+  const chain = await TestChain.create({ hardfork, coverage: settings.coverage, assertions: settings.assertions, gasLimit: settings.gasLimit });
+
+  const setupWrites: { contract: DeployedContract; fn: string; args: readonly unknown[]; result: CallResult; sender: Hex }[] = [];
+  const deployment = await deploySpec(spec, file, compiled, chain, (contract, fn, args, result, sender) =>
+    setupWrites.push({ contract, fn, args, result, sender }),
+  );
+  const targets = selectTargets(deployment);
+
+  const codeToContract = new Map<Uint8Array, DeployedContract>();
+  for (const c of deployment.contracts) codeToContract.set(await chain.getCode(c.address), c);
+  const assertionTopics = new Set<string>(
+    deployment.abis.flatMap((abi) =>
+      abi.filter((x): x is AbiEvent => x.type === 'event' && x.name === 'AssertionFailed').map((e) => toEventSelector(e)),
+    ),
+  );
+  const name = spec.name ?? basename(file).replace(/\.spec\.ts$/, '');
+  const checks = new CheckRunner(deployment, {
+    specName: name,
+    assertions: settings.assertions,
+    sourceMapper: new SourceMapper(compiled),
+    codeToContract,
+    assertionTopics,
+  });
+  // Ghosts follow the set-up calls too, so every run starts from the same ghost values.
+  for (const w of setupWrites) {
+    const fn = w.contract.abi.find((x): x is AbiFunction => x.type === 'function' && x.name === w.fn)!;
+    const signature = `${fn.name}(${fn.inputs.map(typeString).join(',')})`;
+    const target = { contract: w.contract, fn, signature, selector: '0x' as Hex, id: `${w.contract.key}.${fn.name}` };
+    checks.observe(new ExecutedCall({ target, args: w.args, data: '0x', sender: w.sender, value: 0n, timeDelta: 0n, blockDelta: 0n }, w.result, deployment.abis, deployment.byAddress));
+  }
+  checks.commitBaseline();
+
+  const dictionary = new Dictionary();
+  for (const c of deployment.contracts) dictionary.addBytecodeConstants(c.artifact.deployedBytecode);
+  for (const c of deployment.contracts) for (const v of chain.storageOf(c.address).values()) dictionary.addWord(bytesToBigInt(v));
+
+  const senders = [...(spec.targets?.senders ?? deployment.actors)].map((s) => s.toLowerCase() as Hex);
+  return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, checks, dictionary, base: chain.snapshot(), settings };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function bytesToBigInt(b: Uint8Array): bigint {
+  let v = 0n;
+  for (const x of b) v = (v << 8n) | BigInt(x);
+  return v;
+}

@@ -1,0 +1,130 @@
+import { CallGenerator } from '../fuzz/CallGenerator.js';
+import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import type { CampaignProgress, CampaignResult, RawFinding } from './CampaignResult.js';
+import { encodeCall } from './encodeCall.js';
+import { executeCall } from './executeCall.js';
+import { runSequence } from './runSequence.js';
+import { shrinkSequence } from './shrinkSequence.js';
+import type { SpecSession } from './SpecSession.js';
+
+export interface CampaignOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: CampaignProgress) => void;
+  /** Counterexamples from earlier runs, replayed before the search. */
+  persisted?: { id: string; calls: FuzzCall[] }[];
+  /** Time reserved for shrinking out of `timeLimitMs` (fraction). */
+  shrinkShare?: number;
+}
+
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * One campaign: replay persisted failures, then random sequences of `depth` calls
+ * for `runs` runs (or until the time budget), checking after every call. Each distinct
+ * broken check is kept once and the search goes on; shrinking comes last, on its own budget.
+ */
+export async function runCampaign(session: SpecSession, options: CampaignOptions = {}): Promise<CampaignResult> {
+  const { settings, chain, checks } = session;
+  const start = Date.now();
+  const deadline = settings.timeLimitMs === undefined ? Infinity : start + settings.timeLimitMs;
+  const searchDeadline = settings.timeLimitMs === undefined ? Infinity : start + settings.timeLimitMs * (1 - (options.shrinkShare ?? 0.2));
+  const found = new Map<string, RawFinding>();
+  const foundIds = new Set<string>();
+  const functions: CampaignResult['functions'] = new Map(
+    session.targets.map((t) => [t.signature + t.contract.key, { contract: t.contract.key, function: t.signature, calls: 0, reverts: 0 }]),
+  );
+  const stale: CampaignResult['stale'] = [];
+  let calls = 0;
+  let reverts = 0;
+  let runs = 0;
+  let lastProgress = start;
+  const aborted = () => options.signal?.aborted === true;
+
+  for (const p of options.persisted ?? []) {
+    const outcome = await runSequence(session, p.calls, { target: p.id });
+    if (outcome.violation) {
+      foundIds.add(p.id);
+      found.set(p.id, {
+        violation: outcome.violation,
+        original: p.calls,
+        shrunk: p.calls.slice(0, outcome.index + 1),
+        run: -1,
+        firstFoundMs: Date.now() - start,
+        shrink: { attempts: 0, status: 'skipped' },
+        replayedFromCorpus: true,
+      });
+    } else {
+      stale.push({ id: p.id, message: `the saved counterexample (${p.calls.length} calls) no longer breaks it: fixed, or the code changed` });
+    }
+  }
+
+  const generator = new CallGenerator({
+    seed: settings.seed,
+    targets: session.targets,
+    senders: session.senders,
+    env: { dictionary: session.dictionary, addresses: [...session.senders, ...session.deployment.contracts.map((c) => c.address)] },
+    maxTimeDelay: settings.maxTimeDelay,
+    maxBlockDelay: settings.maxBlockDelay,
+  });
+  const progress = (phase: CampaignProgress['phase']) => {
+    const now = Date.now();
+    if (options.onProgress === undefined || now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    const elapsedMs = now - start;
+    options.onProgress({
+      run: runs, runs: settings.runs, calls, callsPerSec: Math.round((calls * 1000) / Math.max(1, elapsedMs)),
+      findings: found.size, coverage: chain.coverage?.count() ?? 0, elapsedMs,
+      timeLeftMs: deadline === Infinity ? undefined : Math.max(0, deadline - now), phase,
+    });
+  };
+
+  search: for (let run = 0; run < settings.runs; run++) {
+    if (aborted() || Date.now() >= searchDeadline) break;
+    chain.revertTo(session.base);
+    checks.reset();
+    runs++;
+    const sequence: FuzzCall[] = [];
+    for (let step = 0; step < settings.depth; step++) {
+      if (aborted() || Date.now() >= searchDeadline) break search;
+      const call = generator.next();
+      sequence.push(call);
+      const ex = await executeCall(session, encodeCall(call));
+      calls++;
+      const stats = functions.get(call.target.signature + call.target.contract.key)!;
+      stats.calls++;
+      if (ex.reverted) {
+        stats.reverts++;
+        reverts++;
+      }
+      const before = checks.observe(ex);
+      const violations = await checks.check(ex, before, foundIds);
+      for (const v of violations) {
+        foundIds.add(v.id);
+        found.set(v.id, {
+          violation: v, original: [...sequence], shrunk: [...sequence], run,
+          firstFoundMs: Date.now() - start, shrink: { attempts: 0, status: 'skipped' },
+        });
+      }
+      progress('search');
+      // The state is broken now; later calls would mostly report consequences of this one.
+      if (violations.length > 0) break;
+    }
+  }
+
+  const interrupted = aborted();
+  if (!interrupted) {
+    for (const f of found.values()) {
+      if (f.replayedFromCorpus) continue;
+      const result = await shrinkSequence(session, f.original, f.violation.id, {
+        attempts: settings.shrinkLimit, deadline, signal: options.signal,
+      });
+      f.shrunk = result.calls;
+      f.shrink = { attempts: result.attempts, status: result.status };
+      progress('shrink');
+    }
+  }
+  return {
+    session, findings: [...found.values()], runs, calls, reverts, functions,
+    durationMs: Date.now() - start, interrupted, stale,
+  };
+}

@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module';
+import { relative } from 'node:path';
+import { isVigilError } from '../errors/VigilError.js';
+import { REPORT_SCHEMA_VERSION, type Report, type RunStatus, type SpecResult } from '../report/types.js';
+import type { CampaignProgress } from './CampaignResult.js';
+import type { CampaignSettings } from './CampaignSettings.js';
+import { CorpusStore } from './corpusStore.js';
+import { fromCallRecord } from './fromCallRecord.js';
+import { openSession } from './openSession.js';
+import { runCampaign } from './runCampaign.js';
+import type { SpecSession } from './SpecSession.js';
+import { toSpecResult } from './toSpecResult.js';
+import type { FuzzCall } from '../fuzz/FuzzCall.js';
+
+export interface RunSpecsOptions {
+  root: string;
+  settings: CampaignSettings;
+  /** Where the JSON report will be written, for replay commands. */
+  reportPath: string;
+  cacheDir: string;
+  corpusDir: string;
+  useCorpus: boolean;
+  command: string;
+  signal?: AbortSignal;
+  onProgress?: (spec: string, p: CampaignProgress) => void;
+  onSpecDone?: (result: SpecResult) => void;
+  onSession?: (session: SpecSession) => void;
+}
+
+const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+
+/** Runs specs one after another; a spec that fails to load or deploy becomes an error result, and the others still run. */
+export async function runSpecs(files: readonly string[], options: RunSpecsOptions): Promise<Report> {
+  const start = Date.now();
+  const corpus = new CorpusStore(options.corpusDir);
+  const specs: SpecResult[] = [];
+  let compiler: Report['compiler'] = { version: 'unknown', evmVersion: 'unknown', hardfork: 'unknown' };
+  for (const file of files) {
+    if (options.signal?.aborted) break;
+    const result = await runOne(file, options, corpus, (c) => (compiler = c));
+    specs.push(result);
+    options.onSpecDone?.(result);
+  }
+  const interrupted = options.signal?.aborted === true;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'vigil', version },
+    status: overallStatus(specs, interrupted),
+    createdAt: new Date().toISOString(),
+    durationMs: Date.now() - start,
+    ...(interrupted ? { interrupted: true } : {}),
+    settings: {
+      seed: String(options.settings.seed),
+      runs: options.settings.runs,
+      depth: options.settings.depth,
+      ...(options.settings.timeLimitMs !== undefined ? { timeLimitMs: options.settings.timeLimitMs } : {}),
+      shrinkLimit: options.settings.shrinkLimit,
+      workers: 1,
+      command: options.command,
+    },
+    compiler,
+    specs,
+  };
+}
+
+async function runOne(file: string, options: RunSpecsOptions, corpus: CorpusStore, setCompiler: (c: Report['compiler']) => void): Promise<SpecResult> {
+  let session: SpecSession;
+  try {
+    session = await openSession(file, { root: options.root, cacheDir: options.cacheDir, settings: options.settings });
+  } catch (e) {
+    if (!isVigilError(e)) throw e;
+    return errorResult(file, e);
+  }
+  options.onSession?.(session);
+  setCompiler({ version: session.compiled.compilerVersion, evmVersion: session.compiled.evmVersion, hardfork: session.hardfork });
+  const persisted: { id: string; calls: FuzzCall[] }[] = [];
+  const unreadable: { id: string; message: string }[] = [];
+  if (options.useCorpus) {
+    for (const p of corpus.load(session.name)) {
+      const calls = p.calls.map((r) => fromCallRecord(session, r));
+      const problem = calls.find((c): c is { problem: string } => 'problem' in c);
+      if (problem) unreadable.push({ id: p.id, message: `the saved counterexample cannot be replayed: ${problem.problem}` });
+      else persisted.push({ id: p.id, calls: calls as FuzzCall[] });
+    }
+  }
+  try {
+    const campaign = await runCampaign(session, {
+      signal: options.signal,
+      persisted,
+      onProgress: options.onProgress && ((p) => options.onProgress!(session.name, p)),
+    });
+    campaign.stale.push(...unreadable);
+    const result = await toSpecResult(campaign, { seed: session.settings.seed, reportPath: options.reportPath });
+    await corpus.save(session.name, result.findings.map((f) => ({ id: f.id, calls: f.shrunk.calls })));
+    return result;
+  } catch (e) {
+    if (!isVigilError(e)) throw e;
+    return errorResult(file, e, session.name);
+  }
+}
+
+function errorResult(file: string, e: import('../errors/VigilError.js').VigilError, name?: string): SpecResult {
+  return {
+    name: name ?? relative(process.cwd(), file).split('/').pop()!.replace(/\.spec\.ts$/, ''),
+    file: relative(process.cwd(), file),
+    status: 'error',
+    findings: [],
+    checks: [],
+    functions: [],
+    coverage: { contracts: [] },
+    stats: { runs: 0, calls: 0, reverts: 0, durationMs: 0, callsPerSec: 0 },
+    error: { code: e.code, message: e.message, hint: e.hint, meta: e.meta },
+  };
+}
+
+function overallStatus(specs: SpecResult[], interrupted: boolean): RunStatus {
+  if (specs.some((s) => s.status === 'error')) return 'error';
+  if (specs.some((s) => s.findings.length > 0)) return 'failed';
+  if (interrupted) return 'interrupted';
+  return 'passed';
+}

@@ -1,0 +1,69 @@
+import { cac } from 'cac';
+import { createRequire } from 'node:module';
+import { VigilError } from '../errors/VigilError.js';
+import { handleError } from './handleError.js';
+
+const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+
+/**
+ * Parses the command line and runs one command. Each command is imported only when
+ * used, so `vigil --help` does not load solc or the EVM. Returns the exit code.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const cli = cac('vigil');
+  let pending: Promise<number> | undefined;
+  const lazy = (load: () => Promise<{ default: (...a: never[]) => Promise<number> }>) =>
+    (...args: unknown[]) => {
+      pending = load().then((m) => (m.default as (...a: unknown[]) => Promise<number>)(...args));
+    };
+
+  cli
+    .command('run [...specs]', 'Fuzz every spec (default: specs/) and write reports')
+    .option('--runs <n>', 'Sequences per spec (default 100)')
+    .option('--depth <n>', 'Calls per sequence (default 50)')
+    .option('--time <seconds>', 'Time budget per spec, shrinking included')
+    .option('--seed <n>', 'Seed of the random stream (default 1)')
+    .option('--shrink-limit <n>', 'Replays allowed to shrink one finding (default 5000)')
+    .option('--out <dir>', 'Report folder (default reports/)')
+    .option('--config <file>', 'Config file (default vigil.config.json if present)')
+    .option('--no-assertions', 'Do not treat Panic(0x01) / AssertionFailed as findings')
+    .option('--no-corpus', 'Do not replay counterexamples saved by earlier runs')
+    .option('--quiet', 'Print only the summary')
+    .action(lazy(() => import('./commands/run.js')));
+  cli
+    .command('list [...specs]', 'List each spec\'s invariants and properties and whether each is in the provable subset')
+    .action(lazy(() => import('./commands/list.js')));
+  cli
+    .command('replay <report>', 'Re-run counterexamples of a report and print a decoded trace')
+    .option('--finding <id>', 'Only this finding (default: all)')
+    .action(lazy(() => import('./commands/replay.js')));
+  cli
+    .command('typegen [...specs]', 'Compile the specs\' sources and write specs/vigil-artifacts.d.ts (typed contract handles)')
+    .action(lazy(() => import('./commands/typegen.js')));
+  cli
+    .command('bench', 'Measure calls/s on the handler benchmark, beside forge')
+    .option('--runs <n>', 'Sequences (default 64)')
+    .option('--depth <n>', 'Calls per sequence (default 100)')
+    .option('--no-forge', 'Skip the forge side')
+    .action(lazy(() => import('./commands/bench.js')));
+  cli.help();
+  cli.version(version);
+
+  try {
+    cli.parse(['node', 'vigil', ...argv], { run: false });
+    if (cli.options.help || cli.options.version) {
+      cli.runMatchedCommand();
+      return 0;
+    }
+    if (cli.matchedCommand === undefined) {
+      if (cli.args.length > 0) throw new VigilError('USAGE', `unknown command: ${cli.args[0]}`);
+      cli.outputHelp();
+      return 2;
+    }
+    await cli.runMatchedCommand();
+    return await (pending ?? Promise.resolve(0));
+  } catch (e) {
+    if (e instanceof Error && e.name === 'CACError') return handleError(new VigilError('USAGE', e.message));
+    return handleError(e);
+  }
+}

@@ -1,0 +1,43 @@
+import { VigilError } from '../errors/VigilError.js';
+import { defaultSettings, type CampaignSettings } from '../campaign/CampaignSettings.js';
+import { checkKind } from './validateConfig.js';
+import type { VigilConfig } from './VigilConfig.js';
+
+export interface RunFlags {
+  seed?: unknown;
+  runs?: unknown;
+  depth?: unknown;
+  time?: unknown;
+  shrinkLimit?: unknown;
+  assertions?: unknown;
+}
+
+/** Defaults, then the config file, then flags; every bad flag reported at once. */
+export function resolveSettings(config: VigilConfig, flags: RunFlags): CampaignSettings {
+  const problems: string[] = [];
+  const flag = (name: string, value: unknown, kind: 'count' | 'positive'): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    const problem = checkKind(kind, n);
+    if (problem) {
+      problems.push(`--${name}: ${problem}, got ${JSON.stringify(value)}`);
+      return undefined;
+    }
+    return n as number;
+  };
+  const f = config.fuzz ?? {};
+  const time = flag('time', flags.time, 'positive') ?? f.time;
+  const settings: CampaignSettings = {
+    ...defaultSettings,
+    seed: flag('seed', flags.seed, 'count') ?? f.seed ?? defaultSettings.seed,
+    runs: flag('runs', flags.runs, 'positive') ?? f.runs ?? defaultSettings.runs,
+    depth: flag('depth', flags.depth, 'positive') ?? f.depth ?? defaultSettings.depth,
+    shrinkLimit: flag('shrink-limit', flags.shrinkLimit, 'count') ?? f.shrinkLimit ?? defaultSettings.shrinkLimit,
+    maxTimeDelay: f.maxTimeDelay ?? defaultSettings.maxTimeDelay,
+    maxBlockDelay: f.maxBlockDelay ?? defaultSettings.maxBlockDelay,
+    assertions: flags.assertions === false ? false : f.assertions ?? defaultSettings.assertions,
+    ...(time !== undefined ? { timeLimitMs: time * 1000 } : {}),
+  };
+  if (problems.length > 0) throw new VigilError('USAGE', `${problems.length} bad flag${problems.length === 1 ? '' : 's'}`, { meta: problems });
+  return settings;
+}

@@ -1,0 +1,237 @@
+import { isAddress, type Hex } from 'viem';
+import { VigilError } from '../errors/VigilError.js';
+import type { SourceMapper } from '../compile/SourceMapper.js';
+import type { Deployment } from '../spec/deploySpec.js';
+import type { DeployedContract } from '../spec/DeployedContract.js';
+import { findLine } from '../spec/findLine.js';
+import { locateInStack } from '../spec/locateInStack.js';
+import { makeHandle, ViewCallReverted, type HandleEnv } from '../spec/makeHandle.js';
+import type { CallInfo, PropertyDecl } from '../spec/types.js';
+import type { ExecutedCall } from './ExecutedCall.js';
+import { matchesPattern } from './selectTargets.js';
+import type { Violation } from './Violation.js';
+
+export interface CheckRunnerOptions {
+  specName: string;
+  assertions: boolean;
+  sourceMapper: SourceMapper;
+  /** Runtime code objects of the deployed contracts (identity), for locating assertions. */
+  codeToContract: ReadonlyMap<Uint8Array, DeployedContract>;
+  /** topic0 of every `AssertionFailed(...)` event in the ABIs. */
+  assertionTopics: ReadonlySet<string>;
+}
+
+type AnyProperty = PropertyDecl<never, never>;
+type Ghosts = Record<string, unknown>;
+
+/**
+ * Evaluates a spec's checks after each call: properties that apply to the call (with
+ * the pre-state through `old`), every invariant, and assertion failures inside the call.
+ * It also keeps the per-run context: ghosts, and the addresses and keys seen so far.
+ */
+export class CheckRunner {
+  private readonly view: Record<string, object>;
+  private readonly pre: Record<string, object>;
+  private readonly preOf = new WeakMap<object, object>();
+  private baseGhosts: Ghosts = {};
+  private ghosts: Ghosts = {};
+  private holders: Hex[] = [];
+  private holderSet = new Set<string>();
+  private uintKeys: bigint[] = [];
+  private uintSet = new Set<bigint>();
+  private readonly invariants: [string, (ctx: never) => unknown][];
+  private readonly properties: [string, AnyProperty][];
+  readonly counts = new Map<string, number>();
+
+  constructor(private readonly d: Deployment, private readonly options: CheckRunnerOptions) {
+    const env: HandleEnv = { chain: d.chain, specFile: d.specFile, abis: d.abis };
+    this.view = Object.fromEntries(d.contracts.map((c) => [c.key, makeHandle(env, c, 'view', d.deployer)]));
+    this.pre = Object.fromEntries(d.contracts.map((c) => [c.key, makeHandle(env, c, 'pre', d.deployer)]));
+    for (const c of d.contracts) this.preOf.set(this.view[c.key]!, this.pre[c.key]!);
+    this.invariants = Object.entries(d.spec.invariants ?? {}) as never;
+    this.properties = Object.entries(d.spec.properties ?? {}) as never;
+    this.baseGhosts = Object.fromEntries(Object.entries(d.spec.ghosts ?? {}).map(([k, g]) => [k, g.initial]));
+    this.reset();
+  }
+
+  get checkNames(): { kind: 'invariant' | 'property'; name: string }[] {
+    return [
+      ...this.invariants.map(([name]) => ({ kind: 'invariant' as const, name })),
+      ...this.properties.map(([name]) => ({ kind: 'property' as const, name })),
+    ];
+  }
+
+  /** Back to the state right after set-up. */
+  reset(): void {
+    this.ghosts = { ...this.baseGhosts };
+    this.holders = [];
+    this.holderSet = new Set();
+    this.uintKeys = [];
+    this.uintSet = new Set();
+    for (const a of [...this.d.actors, this.d.deployer, ...this.d.contracts.map((c) => c.address)]) this.addHolder(a);
+  }
+
+  /** Makes the current ghosts the ones every run starts from (after set-up calls). */
+  commitBaseline(): void {
+    this.baseGhosts = { ...this.ghosts };
+  }
+
+  /** Ghost updates and seen keys for a call; returns the ghosts as they were before it. */
+  observe(executed: ExecutedCall): Ghosts {
+    const before = this.ghosts;
+    for (const arg of executed.call.args) this.collectKeys(arg);
+    const ghostDecls = this.d.spec.ghosts;
+    if (ghostDecls === undefined) return before;
+    const info = executed.toInfo();
+    const next: Ghosts = { ...before };
+    for (const [name, g] of Object.entries(ghostDecls)) {
+      for (const [pattern, update] of Object.entries(g.onCall ?? {})) {
+        if (matchesPattern(pattern, info.contract, executed.call.target.fn, info.signature)) next[name] = update(next[name], info);
+      }
+      for (const [pattern, update] of Object.entries(g.onEvent ?? {})) {
+        for (const ev of info.events) if (pattern === `${ev.contract}.${ev.name}` || pattern === `*.${ev.name}`) next[name] = update(next[name], ev, info);
+      }
+    }
+    this.ghosts = next;
+    return before;
+  }
+
+  /** Every violation after `executed`, except those whose id is in `skip`. */
+  async check(executed: ExecutedCall, ghostsBefore: Ghosts, skip: ReadonlySet<string>): Promise<Violation[]> {
+    const out: Violation[] = [];
+    if (this.options.assertions) out.push(...this.assertionViolations(executed).filter((v) => !skip.has(v.id)));
+    const info = this.properties.length > 0 ? executed.toInfo() : undefined;
+    for (const [name, prop] of this.properties) {
+      const id = `${this.options.specName}:property:${name}`;
+      if (skip.has(id) || !appliesTo(prop, executed)) continue;
+      const ctx = { ...this.context(), call: info!, old: (x: unknown) => this.old(x, ghostsBefore) };
+      const failure = await this.evaluate('property', name, () => prop.check(ctx as never));
+      if (failure !== undefined) out.push({ id, kind: 'property', name, message: failure, location: this.locate(name) });
+    }
+    for (const [name, fn] of this.invariants) {
+      const id = `${this.options.specName}:invariant:${name}`;
+      if (skip.has(id)) continue;
+      const failure = await this.evaluate('invariant', name, () => fn(this.context() as never));
+      if (failure !== undefined) out.push({ id, kind: 'invariant', name, message: failure, location: this.locate(name) });
+    }
+    return out;
+  }
+
+  /** Each invariant's value now: true, false, or the revert that stopped it (for traces). */
+  async invariantValues(): Promise<{ name: string; holds: boolean; note?: string }[]> {
+    const out: { name: string; holds: boolean; note?: string }[] = [];
+    for (const [name, fn] of this.invariants) {
+      const failure = await this.evaluate('invariant', name, () => fn(this.context() as never), false);
+      out.push({ name, holds: failure === undefined, note: failure });
+    }
+    return out;
+  }
+
+  private context(): Record<string, unknown> {
+    const chain = this.d.chain;
+    return {
+      ...this.view,
+      contracts: this.view,
+      actors: this.d.actors,
+      holders: this.holders,
+      keys: { address: this.holders, uint: this.uintKeys },
+      ghosts: this.ghosts,
+      chain: { timestamp: chain.timestamp, blockNumber: chain.blockNumber, balanceOf: (a: Hex) => chain.getBalance(a) },
+    };
+  }
+
+  private old(x: unknown, ghostsBefore: Ghosts): unknown {
+    if (x === this.ghosts) return ghostsBefore;
+    if (typeof x === 'object' && x !== null) {
+      const pre = this.preOf.get(x);
+      if (pre !== undefined) return pre;
+    }
+    throw new VigilError('SPEC_INVALID', 'old(...) takes a contract handle or `ghosts`', {
+      hint: 'Write `old(token).balanceOf(a)` or `old(ghosts).minted`.',
+    });
+  }
+
+  private async evaluate(kind: string, name: string, run: () => unknown, count = true): Promise<string | undefined> {
+    if (count) this.counts.set(`${kind}:${name}`, (this.counts.get(`${kind}:${name}`) ?? 0) + 1);
+    let value: unknown;
+    try {
+      value = await run();
+    } catch (e) {
+      if (e instanceof ViewCallReverted) return `${kind} ${name}: view call ${e.message}`;
+      if (e instanceof VigilError) throw e;
+      const where = locateInStack((e as Error).stack, this.d.specFile) ?? findLine(this.d.specFile, `${name}:`);
+      throw new VigilError('INVARIANT_THREW', `${kind} ${name} threw: ${(e as Error).message}`, { meta: [`at ${where}`], cause: e });
+    }
+    if (typeof value !== 'boolean') {
+      throw new VigilError('INVARIANT_THREW', `${kind} ${name} returned ${typeof value === 'bigint' ? `${value}n` : JSON.stringify(value)}, not a boolean`, {
+        meta: [`at ${findLine(this.d.specFile, `${name}:`)}`],
+        hint: 'A check must return true or false; compare values with ===, <= etc. and await view calls.',
+      });
+    }
+    return value ? undefined : `${kind} ${name} broken`;
+  }
+
+  private locate(name: string) {
+    const at = findLine(this.d.specFile, `${name}:`);
+    const m = /:(\d+)$/.exec(at);
+    return m ? { file: at.slice(0, -m[0].length), line: Number(m[1]), column: 1 } : undefined;
+  }
+
+  private assertionViolations(executed: ExecutedCall): Violation[] {
+    const out: Violation[] = [];
+    for (const hit of executed.result.assertions) {
+      const contract = this.options.codeToContract.get(hit.code);
+      let location: { file: string; line: number; column: number; text: string } | undefined;
+      if (contract !== undefined) {
+        const candidates = [...hit.jumps, hit.pc].map((pc) => this.options.sourceMapper.locate(contract.artifact, pc));
+        location = candidates.find((l) => l?.text.startsWith('assert')) ?? candidates.find((l) => l !== undefined);
+      }
+      const where = location ? `${location.file}:${location.line}` : `${contract?.name ?? 'unknown'}@pc${hit.pc}`;
+      out.push({
+        id: `${this.options.specName}:assertion:${where}`,
+        kind: 'assertion',
+        name: where,
+        message: `assertion failed${location ? `: ${location.text}` : ''} (Panic(0x01))`,
+        location: location ? { file: location.file, line: location.line, column: location.column } : undefined,
+      });
+    }
+    if (executed.result.status === 'success') {
+      for (const log of executed.result.logs) {
+        if (!this.options.assertionTopics.has(log.topics[0] ?? '')) continue;
+        const contract = this.d.byAddress.get(log.address.toLowerCase());
+        const where = `${contract?.name ?? log.address}:AssertionFailed`;
+        out.push({ id: `${this.options.specName}:assertion:${where}`, kind: 'assertion', name: where, message: 'AssertionFailed event emitted' });
+      }
+    }
+    return dedupe(out);
+  }
+
+  private addHolder(a: string): void {
+    const lower = a.toLowerCase();
+    if (this.holderSet.has(lower)) return;
+    this.holderSet.add(lower);
+    this.holders.push(lower as Hex);
+  }
+
+  private collectKeys(arg: unknown): void {
+    if (typeof arg === 'string' && arg.length === 42 && isAddress(arg, { strict: false })) this.addHolder(arg);
+    else if (typeof arg === 'bigint' && arg >= 0n && !this.uintSet.has(arg) && this.uintKeys.length < 1024) {
+      this.uintSet.add(arg);
+      this.uintKeys.push(arg);
+    } else if (Array.isArray(arg)) for (const x of arg) this.collectKeys(x);
+  }
+}
+
+function appliesTo(prop: AnyProperty, executed: ExecutedCall): boolean {
+  if (prop.on === undefined) return true;
+  const patterns = typeof prop.on === 'string' ? [prop.on] : prop.on;
+  const t = executed.call.target;
+  return patterns.some((p) => matchesPattern(p, t.contract.key, t.fn, t.signature));
+}
+
+function dedupe(vs: Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return vs.filter((v) => !seen.has(v.id) && seen.add(v.id));
+}
+
+export type { CallInfo };

@@ -1,0 +1,110 @@
+import picocolors from 'picocolors';
+import { summarizeSpec, totalSummary, type SpecSummary } from './summarizeSpec.js';
+import type { CallRecord, CheckStatus, Finding, Report, RunStatus, SpecResult } from './types.js';
+
+type Colors = ReturnType<typeof picocolors.createColors>;
+
+export interface ConsoleOptions {
+  color: boolean;
+}
+
+/**
+ * The run as text in the shape auditors read fluently from forge:
+ * `[PASS]` / `[FAIL: reason]` lines, `[Sequence] (original: N, shrunk: M)` and one line per call.
+ */
+export function formatConsole(report: Report, opts: ConsoleOptions): string {
+  const c = picocolors.createColors(opts.color);
+  const lines: string[] = [];
+  if (report.interrupted === true || report.status === 'interrupted') {
+    lines.push(c.yellow(c.bold('[INTERRUPTED] the run was stopped early; results cover only the work done')), '');
+  }
+  for (const spec of report.specs) lines.push(...specLines(spec, c), '');
+  lines.push(finalLine(report, c));
+  return `${lines.join('\n')}\n`;
+}
+
+function specLines(spec: SpecResult, c: Colors): string[] {
+  const lines = [c.bold(`Spec ${spec.name} (${spec.file})`)];
+  const printed = new Set<Finding>();
+  for (const check of spec.checks) {
+    const findings = spec.findings.filter((f) => f.kind === check.kind && f.name === check.name);
+    findings.forEach((f) => printed.add(f));
+    lines.push(...(findings.length > 0 ? findings.flatMap((f) => findingLines(f, c)) : [checkLine(check, c)]));
+  }
+  // Assertion findings have no check of their own; print them after the checks.
+  for (const f of spec.findings) if (!printed.has(f)) lines.push(...findingLines(f, c));
+  for (const s of spec.staleFindings ?? []) {
+    lines.push(c.yellow(c.bold(`[STALE] ${s.id}: persisted counterexample no longer fails: ${s.message}`)));
+  }
+  if (spec.error) {
+    lines.push(c.red(`error[${spec.error.code}]: ${spec.error.message}`));
+    lines.push(...spec.error.meta.map((m) => `  ${m}`), `Hint: ${spec.error.hint}`);
+  }
+  lines.push(`${c.bold(`Spec ${spec.name}:`)} ${formatTally(summarizeSpec(spec), c)}`);
+  return lines;
+}
+
+const checkLabel: Record<CheckStatus['status'], (c: Colors) => string> = {
+  passed: (c) => c.green('[PASS]'),
+  failed: (c) => c.red('[FAIL]'),
+  error: (c) => c.red('[ERROR]'),
+};
+
+function checkLine(check: CheckStatus, c: Colors): string {
+  return `${checkLabel[check.status](c)} ${check.kind} ${check.name} (checks: ${check.checks})`;
+}
+
+function findingLines(f: Finding, c: Colors): string[] {
+  const lines = [
+    `${c.red(`[FAIL: ${f.message}]`)} ${f.kind} ${f.name}`,
+    `  [Sequence] (original: ${f.original.calls.length}, shrunk: ${f.shrunk.calls.length})`,
+    ...f.shrunk.calls.map((call) => `    ${callLine(call, c)}`),
+  ];
+  const last = f.shrunk.calls.at(-1)?.result;
+  if (last && last.status !== 'success') {
+    lines.push(c.red(`    → ${last.status}: ${last.decoded ?? last.returnData ?? '(no data)'}`));
+  }
+  if (f.location) lines.push(`  at ${f.location.file}:${f.location.line}:${f.location.column}`);
+  const corpus = f.replayedFromCorpus === true ? '; replayed from corpus' : '';
+  lines.push(c.dim(`  seed: ${f.seed}, run: ${f.run}; shrink: ${f.shrink.status} after ${f.shrink.attempts} attempts${corpus}`));
+  lines.push(` replay: ${c.cyan(f.replayCommand)}`);
+  return lines;
+}
+
+/** `warp` / `roll` come first because the chain advanced before the call was made. */
+function callLine(call: CallRecord, c: Colors): string {
+  const parts: string[] = [];
+  if (call.timeDelta !== '0') parts.push(c.yellow(`warp +${call.timeDelta}s`));
+  if (call.blockDelta !== '0') parts.push(c.yellow(`roll +${call.blockDelta}`));
+  parts.push(`sender=${call.sender}`, `addr=[${call.contractName}]${call.address}`);
+  if (call.value !== '0') parts.push(`value=${call.value}`);
+  parts.push(`calldata=${call.signature}`, `args=[${call.args.join(', ')}]`);
+  return parts.join(' ');
+}
+
+function formatTally(s: SpecSummary, c: Colors): string {
+  const counts = [
+    s.failed > 0 ? c.red(`${s.failed} failed`) : `${s.failed} failed`,
+    s.passed > 0 ? c.green(`${s.passed} passed`) : `${s.passed} passed`,
+  ];
+  if (s.errored > 0) counts.push(c.red(`${s.errored} errored`));
+  if (s.stale > 0) counts.push(c.yellow(`${s.stale} stale`));
+  const coverage = s.coveragePercent === undefined ? 'n/a' : `${s.coveragePercent}%`;
+  return `${counts.join(', ')}; ${s.calls} calls (${s.revertPercent}% reverts), ${s.callsPerSec} calls/s, coverage ${coverage}`;
+}
+
+const statusStyle: Record<RunStatus, (c: Colors, text: string) => string> = {
+  passed: (c, t) => c.green(t),
+  failed: (c, t) => c.red(t),
+  error: (c, t) => c.red(t),
+  inconclusive: (c, t) => c.yellow(t),
+  interrupted: (c, t) => c.yellow(t),
+};
+
+function finalLine(report: Report, c: Colors): string {
+  const n = report.specs.length;
+  const status = statusStyle[report.status](c, c.bold(report.status.toUpperCase()));
+  const seconds = (report.durationMs / 1000).toFixed(2);
+  const tally = formatTally(totalSummary(report.specs), c);
+  return `Ran ${n} spec${n === 1 ? '' : 's'} in ${seconds}s: ${status}. ${tally}; seed ${report.settings.seed}`;
+}

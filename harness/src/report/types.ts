@@ -1,0 +1,167 @@
+/**
+ * The versioned report of a fuzzing run: data only, so it serialises to JSON as is.
+ * Amounts, arguments and seeds are decimal or hex strings, never bigints, because
+ * JSON has no bigint and numbers above 2^53 would silently lose precision.
+ * The JSON Schema in reports/schema/report.v1.schema.json mirrors these types;
+ * change both together and bump the version when a change is not additive.
+ */
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type RunStatus = 'passed' | 'failed' | 'inconclusive' | 'error' | 'interrupted';
+
+export type FindingKind = 'invariant' | 'property' | 'assertion';
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface EventRecord {
+  contract: string;
+  name: string;
+  args: Record<string, string>;
+}
+
+export interface StorageChangeRecord {
+  address: string;
+  slot: string;
+  before: string;
+  after: string;
+}
+
+export interface CallResultRecord {
+  status: 'success' | 'revert' | 'halt';
+  /** Hex. */
+  returnData?: string;
+  /** Decoded return value or revert reason, e.g. `Error("insufficient")`, `Panic(0x11: arithmetic overflow)`. */
+  decoded?: string;
+  gasUsed: string;
+  events?: EventRecord[];
+  storageChanges?: StorageChangeRecord[];
+}
+
+export interface CallRecord {
+  /** Key of the contract in the spec, e.g. "token". */
+  contract: string;
+  /** Solidity name, e.g. "Token". */
+  contractName: string;
+  address: string;
+  function: string;
+  /** Canonical signature, e.g. "transfer(address,uint256)". */
+  signature: string;
+  /** Display strings only; `calldata` is what replay uses. */
+  args: string[];
+  /** Hex; the source of truth for replay. */
+  calldata: string;
+  sender: string;
+  value: string;
+  /** Seconds the chain advanced before the call. */
+  timeDelta: string;
+  /** Blocks the chain advanced before the call. */
+  blockDelta: string;
+  result?: CallResultRecord;
+}
+
+export interface Counterexample {
+  calls: CallRecord[];
+}
+
+export interface Finding {
+  /** Stable across runs: `${spec}:${kind}:${name}`, or `${spec}:assertion:${file}:${line}` for assertions. */
+  id: string;
+  spec: string;
+  kind: FindingKind;
+  name: string;
+  message: string;
+  location?: SourceLocation;
+  seed: string;
+  run: number;
+  original: Counterexample;
+  shrunk: Counterexample;
+  shrink: { attempts: number; status: 'complete' | 'budget-exhausted' | 'skipped' };
+  replayCommand: string;
+  /** Timing: milliseconds from the start of the campaign. */
+  firstFoundMs: number;
+  replayedFromCorpus?: boolean;
+}
+
+export interface FunctionStats {
+  contract: string;
+  function: string;
+  calls: number;
+  reverts: number;
+}
+
+export interface CheckStatus {
+  kind: 'invariant' | 'property';
+  name: string;
+  status: 'passed' | 'failed' | 'error';
+  checks: number;
+  provable?: boolean;
+}
+
+export interface CoverageRecord {
+  contracts: { name: string; instructionsCovered: number; instructionsTotal: number }[];
+}
+
+export interface SpecStats {
+  runs: number;
+  calls: number;
+  reverts: number;
+  /** Timing. */
+  durationMs: number;
+  /** Timing. */
+  callsPerSec: number;
+}
+
+export interface SpecError {
+  code: string;
+  message: string;
+  hint: string;
+  meta: string[];
+}
+
+export interface StaleFinding {
+  id: string;
+  message: string;
+}
+
+export interface SpecResult {
+  name: string;
+  file: string;
+  status: RunStatus;
+  findings: Finding[];
+  checks: CheckStatus[];
+  functions: FunctionStats[];
+  coverage: CoverageRecord;
+  stats: SpecStats;
+  error?: SpecError;
+  /** Persisted counterexamples that no longer fail: the bug may be fixed, or the corpus is out of date. */
+  staleFindings?: StaleFinding[];
+}
+
+export interface ReportSettings {
+  seed: string;
+  runs: number;
+  depth: number;
+  timeLimitMs?: number;
+  shrinkLimit: number;
+  workers: number;
+  command: string;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'vigil'; version: string };
+  status: RunStatus;
+  /** Timing: ISO 8601. */
+  createdAt: string;
+  /** Timing. */
+  durationMs: number;
+  interrupted?: boolean;
+  settings: ReportSettings;
+  compiler: { version: string; evmVersion: string; hardfork: string };
+  specs: SpecResult[];
+}

@@ -1,0 +1,113 @@
+import { decodeFunctionResult, encodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem';
+import { VigilError } from '../errors/VigilError.js';
+import { decodeRevert } from '../abi/decodeRevert.js';
+import type { TestChain } from '../chain/TestChain.js';
+import type { CallResult } from '../chain/types.js';
+import type { DeployedContract } from './DeployedContract.js';
+import { locateInStack } from './locateInStack.js';
+
+export type HandleMode = 'write' | 'view' | 'pre';
+
+/** Thrown when a view call inside a check reverts: the check fails with this reason. */
+export class ViewCallReverted extends Error {
+  constructor(readonly call: string, readonly reason: string) {
+    super(`${call} reverted: ${reason}`);
+  }
+}
+
+export interface HandleEnv {
+  chain: TestChain;
+  specFile: string;
+  /** Every ABI of the spec, for naming custom errors. */
+  abis: readonly Abi[];
+  /** Fires after each state-changing call a write handle makes (ghosts, dictionary). */
+  onWrite?: (contract: DeployedContract, fn: string, args: readonly unknown[], result: CallResult, sender: Hex) => void;
+}
+
+const INFO_KEYS = new Set(['address', 'contractName', 'abi', 'then', 'toJSON']);
+
+/**
+ * A contract handle: one method per ABI function. `write` handles send transactions
+ * (set-up), `view` handles make static calls on the current state, `pre` handles on the
+ * state before the last call (for `old(...)` in properties).
+ * Unknown names and ill-typed arguments fail with the spec's file:line.
+ */
+export function makeHandle(env: HandleEnv, contract: DeployedContract, mode: HandleMode, sender: Hex): Record<string, unknown> {
+  const functions = contract.abi.filter((x): x is AbiFunction => x.type === 'function');
+  const names = new Set(functions.map((f) => f.name));
+  const info: Record<string, unknown> = { address: contract.address, contractName: contract.name, abi: contract.abi };
+  const cache = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+
+  return new Proxy(info, {
+    get(target, prop) {
+      if (typeof prop !== 'string' || INFO_KEYS.has(prop)) return target[prop as string];
+      const known = cache.get(prop);
+      if (known) return known;
+      const name = prop.includes('(') ? prop.slice(0, prop.indexOf('(')) : prop;
+      if (!names.has(name)) {
+        const location = locateInStack(new Error().stack, env.specFile);
+        throw new VigilError('SPEC_UNKNOWN_FUNCTION', `${contract.key}.${prop} is not a function of ${contract.name}`, {
+          meta: [...(location ? [`at ${location}`] : []), `functions: ${[...names].sort().join(', ')}`],
+        });
+      }
+      const fn = (...args: unknown[]) => invoke(env, contract, mode, sender, name, args, functions);
+      cache.set(prop, fn);
+      return fn;
+    },
+  });
+}
+
+async function invoke(
+  env: HandleEnv,
+  contract: DeployedContract,
+  mode: HandleMode,
+  sender: Hex,
+  name: string,
+  args: unknown[],
+  functions: AbiFunction[],
+): Promise<unknown> {
+  const label = `${contract.key}.${name}`;
+  // Taken before any await, while the spec's frame is still on the stack; only set-up pays for it.
+  const where = mode === 'write' ? locateInStack(new Error().stack, env.specFile) : undefined;
+  const at = where ? [`at ${where}`] : [];
+  let data: Hex;
+  try {
+    data = encodeFunctionData({ abi: contract.abi, functionName: name, args });
+  } catch (e) {
+    const location = where ?? locateInStack(new Error().stack, env.specFile);
+    const overloads = functions.filter((f) => f.name === name).map((f) => `${f.name}(${f.inputs.map((i) => i.type).join(',')})`);
+    throw new VigilError('SPEC_BAD_ARGS', `${label}(${args.map(show).join(', ')}): ${(e as { shortMessage?: string }).shortMessage ?? (e as Error).message}`, {
+      meta: [...(location ? [`at ${location}`] : []), `expected: ${overloads.join(' | ')}`],
+    });
+  }
+  const abiFn = functions.find((f) => f.name === name)!;
+  const readOnly = abiFn.stateMutability === 'view' || abiFn.stateMutability === 'pure';
+  if (mode !== 'write' && !readOnly) {
+    throw new VigilError('SPEC_INVALID', `${label} changes state and cannot be called in a check`, {
+      meta: at,
+      hint: 'Checks may call only view and pure functions; move state changes into `setup` or the fuzzed targets.',
+    });
+  }
+  const request = { from: sender, to: contract.address, data };
+  const result =
+    mode === 'write' && !readOnly
+      ? await env.chain.call(request)
+      : mode === 'pre'
+        ? await env.chain.readPreState(() => env.chain.staticCall(request))
+        : await env.chain.staticCall(request);
+  if (result.status !== 'success') {
+    const reason = result.status === 'halt' ? `halted: ${result.error}` : decodeRevert(result.returnData, env.abis).text;
+    if (mode === 'write') {
+      throw new VigilError('SETUP_REVERTED', `${label}(${args.map(show).join(', ')}) from ${sender} reverted: ${reason}`, {
+        meta: at,
+      });
+    }
+    throw new ViewCallReverted(label, reason);
+  }
+  if (mode === 'write' && !readOnly) env.onWrite?.(contract, name, args, result, sender);
+  return decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: result.returnData });
+}
+
+function show(v: unknown): string {
+  return typeof v === 'bigint' ? `${v}n` : JSON.stringify(v) ?? String(v);
+}
