@@ -34,6 +34,11 @@ export class JournalState implements StateManagerInterface {
   private pinned = 0;
   private originals: Map<string, Entry> | undefined;
   private preView = false;
+  /** Bumped on every write and every undo; `lastWrite` says when each key last changed. */
+  private version = 0;
+  private readonly lastWrite = new Map<string, number>();
+  /** When set, every key read is added here (dependency tracking for cached static calls). */
+  private reads: Set<string> | undefined;
 
   readonly originalStorageCache: { get(a: Address, k: Uint8Array): Promise<Uint8Array>; clear(): void };
 
@@ -62,6 +67,10 @@ export class JournalState implements StateManagerInterface {
 
   async putAccount(address: Address, account?: Account): Promise<void> {
     const key = address.toString();
+    // The EVM rewrites caller and callee on every call even when nothing changed; an
+    // identical write is a no-op, and skipping it keeps cached views valid and the journal short.
+    const current = this.accounts.get(key);
+    if (account !== undefined && current !== undefined && current.nonce === account.nonce && current.balance === account.balance && current.codeHash === account.codeHash) return;
     this.record({ kind: 'account', key, had: this.accounts.has(key), prev: this.accounts.get(key) });
     this.accounts.set(
       key,
@@ -193,9 +202,37 @@ export class JournalState implements StateManagerInterface {
     }
   }
 
+  // --- dependency tracking --------------------------------------------------
+
+  /** Runs `fn` and returns the keys it read, with the version they were read at. */
+  async recordReads<T>(fn: () => Promise<T>): Promise<{ value: T; reads: string[]; version: number }> {
+    const outer = this.reads;
+    const reads = new Set<string>();
+    this.reads = reads;
+    try {
+      const value = await fn();
+      return { value, reads: [...reads], version: this.version };
+    } finally {
+      this.reads = outer;
+      if (outer) for (const r of reads) outer.add(r);
+    }
+  }
+
+  /** Whether none of `reads` changed after `version`. */
+  unchangedSince(reads: readonly string[], version: number): boolean {
+    if (version === this.version) return true;
+    for (const id of reads) if ((this.lastWrite.get(id) ?? 0) > version) return false;
+    return true;
+  }
+
   // --- internals ------------------------------------------------------------
 
+  private touch(id: string): void {
+    this.lastWrite.set(id, ++this.version);
+  }
+
   private record(entry: Entry): void {
+    this.touch(entryId(entry));
     if (this.originals !== undefined && !this.preView) {
       const id = entryId(entry);
       if (!this.originals.has(id)) this.originals.set(id, entry);
@@ -212,6 +249,7 @@ export class JournalState implements StateManagerInterface {
     this.originals = undefined; // undo writes are not new writes
     while (this.journal.length > position) {
       const e = this.journal.pop()!;
+      this.touch(entryId(e));
       if (e.kind === 'account') restore(this.accounts, e.key, e.had, e.prev);
       else if (e.kind === 'code') restore(this.code, e.key, e.had, e.prev);
       else {
@@ -228,18 +266,21 @@ export class JournalState implements StateManagerInterface {
   }
 
   private readAccount(key: string): AccountRecord | undefined {
+    this.reads?.add(`a|${key}`);
     const pre = this.preValue(`a|${key}`);
     if (pre !== undefined && pre.kind === 'account') return pre.prev;
     return this.accounts.get(key);
   }
 
   private readCode(key: string): Uint8Array | undefined {
+    this.reads?.add(`c|${key}`);
     const pre = this.preValue(`c|${key}`);
     if (pre !== undefined && pre.kind === 'code') return pre.prev;
     return this.code.get(key);
   }
 
   private readSlot(addr: string, slot: string): Uint8Array | undefined {
+    this.reads?.add(`s|${addr}|${slot}`);
     const pre = this.preValue(`s|${addr}|${slot}`);
     if (pre !== undefined && pre.kind === 'storage') return pre.prev;
     return this.storage.get(addr)?.get(slot);

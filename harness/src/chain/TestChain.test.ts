@@ -78,6 +78,24 @@ describe('TestChain', () => {
     expect(BigInt(post.returnData)).toBe(4n);
   });
 
+  it('answers repeated static calls from the cache only while the slots they read are unchanged', async () => {
+    const { chain, at } = await deployed();
+    const read = async (fn: string, args: unknown[] = []) => BigInt((await chain.staticCall({ from: ALICE, to: at, data: data(fn, args) })).returnData);
+    const snap = chain.snapshot();
+    expect(await read('value')).toBe(0n);
+    expect(await read('credit', [ALICE])).toBe(0n);
+    await chain.call({ from: ALICE, to: at, data: data('set', [5n]) });
+    expect(await read('value')).toBe(5n);
+    expect(await read('credit', [ALICE])).toBe(5n);
+    await chain.call({ from: ALICE, to: at, data: data('fail') });
+    expect(await read('value')).toBe(5n);
+    chain.revertTo(snap);
+    expect(await read('value')).toBe(0n);
+    expect(await read('credit', [ALICE])).toBe(0n);
+    await chain.setCode(at, new Uint8Array([0x60, 0x2a, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3]));
+    expect(await read('value')).toBe(42n);
+  });
+
   it('sets balances and pays', async () => {
     const { chain, at } = await deployed();
     await chain.setBalance(ALICE, 10n ** 18n);

@@ -3,6 +3,7 @@ import { Common, Mainnet, type Hardfork } from '@ethereumjs/common';
 import { Account, Address, createAddressFromString, createZeroAddress } from '@ethereumjs/util';
 import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
 import { JournalState } from './JournalState.js';
+import { memoKeccak } from './memoKeccak.js';
 import { CoverageMap } from './CoverageMap.js';
 import { ASSERTIONS, COVERAGE, applyEvmPatches, type AssertionHit, type AssertionSink } from './evmPatches.js';
 import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
@@ -38,11 +39,12 @@ export class TestChain {
   private block: BlockEnv;
   private queue: Promise<unknown> = Promise.resolve();
   /**
-   * Static calls answered since the state last changed. Checks ask the same questions
-   * many times per step (`totalSupply()` in several invariants, `balanceOf(a)` in a sum and
-   * a forall); a static call cannot change state, so its answer holds until something does.
+   * Answers of static calls with the state keys each one read. Checks ask the same
+   * questions after every call (`totalSupply()`, `balanceOf(a)` for every holder), and a
+   * fuzzed call changes only a few slots: an answer stays valid until a key it read is
+   * written (the state keeps a version per key). Block-environment changes clear it all.
    */
-  private readonly staticAnswers = new Map<string, CallResult>();
+  private readonly staticAnswers = new Map<string, { result: CallResult; reads: string[]; version: number }>();
   private preStateDepth = 0;
 
   private constructor(
@@ -59,7 +61,7 @@ export class TestChain {
 
   static async create(options: TestChainOptions): Promise<TestChain> {
     await applyEvmPatches();
-    const common = new Common({ chain: Mainnet, hardfork: options.hardfork });
+    const common = new Common({ chain: Mainnet, hardfork: options.hardfork, customCrypto: { keccak256: memoKeccak() } });
     fastEipLookup(common);
     const state = new JournalState();
     const evm = await createEVM({ common, stateManager: state, allowUnlimitedContractSize: false });
@@ -92,7 +94,6 @@ export class TestChain {
 
   async setBalance(address: Hex, wei: bigint): Promise<void> {
     await this.serial(async () => {
-      this.staticAnswers.clear();
       const addr = createAddressFromString(address);
       const account = (await this.state.getAccount(addr)) ?? new Account();
       account.balance = wei;
@@ -109,7 +110,6 @@ export class TestChain {
   }
 
   async setCode(address: Hex, code: Uint8Array): Promise<void> {
-    this.staticAnswers.clear();
     await this.serial(() => this.state.putCode(createAddressFromString(address), code));
   }
 
@@ -136,9 +136,9 @@ export class TestChain {
     if (this.preStateDepth > 0) return this.serial(() => this.execute(request, true));
     const key = `${request.from}|${request.to}|${request.data}|${request.value ?? 0n}|${request.gasLimit ?? ''}`;
     const known = this.staticAnswers.get(key);
-    if (known !== undefined) return known;
-    const result = await this.serial(() => this.execute(request, true));
-    this.staticAnswers.set(key, result);
+    if (known !== undefined && this.state.unchangedSince(known.reads, known.version)) return known.result;
+    const { value: result, reads, version } = await this.serial(() => this.state.recordReads(() => this.execute(request, true)));
+    this.staticAnswers.set(key, { result, reads, version });
     return result;
   }
 
@@ -157,7 +157,6 @@ export class TestChain {
   }
 
   revertTo(snapshot: ChainSnapshot): void {
-    this.staticAnswers.clear();
     this.state.revertTo(snapshot.position);
     this.block = snapshot.block;
   }
@@ -173,7 +172,6 @@ export class TestChain {
   }
 
   private async execute(request: CallRequest, isStatic: boolean): Promise<CallResult> {
-    if (!isStatic) this.staticAnswers.clear();
     const caller = createAddressFromString(request.from);
     if (!isStatic) this.state.trackOriginals();
     this.evm.journal.cleanJournal();

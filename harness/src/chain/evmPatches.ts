@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EVM, EVMError } from '@ethereumjs/evm';
+import { Account, createZeroAddress } from '@ethereumjs/util';
 import type { CoverageMap } from './CoverageMap.js';
 
 /** The property of an EVM instance where a chain hangs its coverage map. */
@@ -34,12 +36,21 @@ interface RunStateLike {
   vigilJumpAt?: number;
 }
 
+interface OpEntry {
+  opcodeInfo: { feeBigInt: bigint; dynamicGas: boolean; isAsync: boolean; isInvalid: boolean };
+  opHandler: (rs: RunStateLike, common: unknown) => void;
+}
+
 interface InterpreterLike {
-  _evm: { [COVERAGE]?: CoverageMap; [ASSERTIONS]?: AssertionSink };
-  common: unknown;
-  _runState: RunStateLike;
+  _evm: { [COVERAGE]?: CoverageMap; [ASSERTIONS]?: AssertionSink; DEBUG: boolean; events: { listenerCount(e: string): number } };
+  common: { isActivatedEIP(eip: number): boolean };
+  profilerOpts?: { enabled?: boolean };
+  _runState: RunStateLike & { shouldDoJumpAnalysis?: boolean };
   _getValidJumpDestinations(code: Uint8Array): unknown;
-  runStep(op?: unknown): Promise<void>;
+  runStep(op?: OpEntry): Promise<void> | void;
+  lookupOpInfo(op: number): OpEntry;
+  useGas(amount: bigint, context: unknown): void;
+  vigilFast?: boolean;
 }
 
 let applied: Promise<void> | undefined;
@@ -65,6 +76,7 @@ async function patch(): Promise<void> {
     Interpreter: { prototype: InterpreterLike };
   };
   const proto = mod.Interpreter.prototype;
+  patchRunInterpreter(mod.Interpreter as unknown as InterpreterClass);
 
   const analyse = proto._getValidJumpDestinations;
   const cache = new WeakMap<Uint8Array, WeakMap<object, unknown>>();
@@ -78,14 +90,61 @@ async function patch(): Promise<void> {
   };
 
   const runStep = proto.runStep;
-  proto.runStep = function (this: InterpreterLike, op?: unknown) {
-    const rs = this._runState;
-    const coverage = this._evm[COVERAGE];
-    if (coverage !== undefined) (rs.vigilBitmap ??= coverage.bitmapFor(rs.code))[rs.programCounter] = 1;
-    const sink = this._evm[ASSERTIONS];
-    if (sink !== undefined) watchAssertions(rs, sink);
-    return runStep.call(this, op);
+  proto.runStep = function (this: InterpreterLike, op?: OpEntry) {
+    this.vigilFast ??= canRunFast(this);
+    if (!this.vigilFast) {
+      observe(this);
+      return runStep.call(this, op);
+    }
+    return runBatch(this, op ?? this.lookupOpInfo(this._runState.opCode), runStep);
   };
+}
+
+/**
+ * The interpreter awaits every instruction, a microtask each even for ADD or PUSH.
+ * This runs a batch of instructions synchronously instead: those with a static gas
+ * cost and a synchronous handler (most of them). At the first instruction that needs
+ * the original path (state access, dynamic gas, calls) or a not-yet-analysed jump, it
+ * hands back to the interpreter's own loop, which resumes at the current program counter.
+ * Only for plain legacy code with no tracer, profiler or stateless/BAL fork rules active.
+ */
+function runBatch(interp: InterpreterLike, first: OpEntry, original: (op?: OpEntry) => Promise<void> | void): Promise<void> | void {
+  const rs = interp._runState;
+  let entry = first;
+  for (;;) {
+    observe(interp);
+    const info = entry.opcodeInfo;
+    if (info.dynamicGas || info.isAsync) return original.call(interp, entry);
+    if (info.isInvalid) return original.call(interp, entry);
+    interp.useGas(info.feeBigInt, info);
+    rs.programCounter++;
+    entry.opHandler(rs, interp.common);
+    const pc = rs.programCounter;
+    if (pc >= rs.code.length) return;
+    const op = rs.code[pc]!;
+    if ((op === 0x56 || op === 0x57 || op === 0x5e) && rs.shouldDoJumpAnalysis !== false) return;
+    entry = interp.lookupOpInfo(op);
+    if (entry.opcodeInfo.dynamicGas || entry.opcodeInfo.isAsync) return;
+    rs.opCode = op;
+  }
+}
+
+function canRunFast(interp: InterpreterLike): boolean {
+  const c = interp.common;
+  return (
+    interp.profilerOpts?.enabled !== true &&
+    !interp._evm.DEBUG &&
+    interp._evm.events.listenerCount('step') === 0 &&
+    ![3540, 6800, 7864, 7928].some((eip) => c.isActivatedEIP(eip))
+  );
+}
+
+function observe(interp: InterpreterLike): void {
+  const rs = interp._runState;
+  const coverage = interp._evm[COVERAGE];
+  if (coverage !== undefined) (rs.vigilBitmap ??= coverage.bitmapFor(rs.code))[rs.programCounter] = 1;
+  const sink = interp._evm[ASSERTIONS];
+  if (sink !== undefined) watchAssertions(rs, sink);
 }
 
 /**
@@ -114,4 +173,86 @@ function watchAssertions(rs: RunStateLike, sink: AssertionSink): void {
     }
     sink.hits.push({ code: rs.code, pc: rs.programCounter, jumps });
   }
+}
+
+type InterpreterClass = new (...args: unknown[]) => {
+  _result: { logs: unknown[]; returnValue?: Uint8Array; selfdestruct: unknown; createdAddresses?: unknown };
+  run(code: unknown, opts: unknown): Promise<{ runState: { gasLeft: bigint; gasRefund: bigint; stateGasSpilled?: bigint }; exceptionError?: { error: string } }>;
+};
+
+interface MessageLike {
+  to?: unknown;
+  caller?: unknown;
+  data?: Uint8Array;
+  value?: bigint;
+  code?: unknown;
+  isStatic?: boolean;
+  isCreate?: boolean;
+  depth?: number;
+  gasLimit: bigint;
+  codeAddress?: unknown;
+  gasRefund?: bigint;
+  chargeCodeAccesses?: boolean;
+  blobVersionedHashes?: unknown[];
+  accessWitness?: { commit(): void };
+  createdAddresses?: unknown;
+  selfdestruct?: unknown;
+}
+
+/**
+ * EVM.runInterpreter builds its result by spreading the interpreter's run state and
+ * environment (~40 properties) into a new object on every frame, a result nothing in
+ * the EVM or VM reads; the spreads cost more than running a short call. This version
+ * does the same work and returns the same fields, with the run state passed as it is.
+ */
+function patchRunInterpreter(Interpreter: InterpreterClass): void {
+  const evmProto = EVM.prototype as unknown as Record<string, unknown>;
+  const original = evmProto.runInterpreter as (this: unknown, m: MessageLike, o?: object) => Promise<unknown>;
+  evmProto.runInterpreter = async function (this: Record<string, any>, message: MessageLike, opts: { initialLogs?: unknown[] } = {}) {
+    if (this._block === undefined) return original.call(this, message, opts);
+    const to = message.to ?? createZeroAddress();
+    const contract = (await this.stateManager.getAccount(to)) ?? new Account();
+    const env = {
+      address: to,
+      caller: message.caller ?? createZeroAddress(),
+      callData: message.data ?? Uint8Array.from([0]),
+      callValue: message.value ?? 0n,
+      code: message.code,
+      isStatic: message.isStatic ?? false,
+      isCreate: message.isCreate ?? false,
+      depth: message.depth ?? 0,
+      gasPrice: this._tx.gasPrice,
+      origin: this._tx.origin ?? message.caller ?? createZeroAddress(),
+      block: this._block,
+      contract,
+      codeAddress: message.codeAddress,
+      gasRefund: message.gasRefund,
+      chargeCodeAccesses: message.chargeCodeAccesses,
+      blobVersionedHashes: message.blobVersionedHashes ?? [],
+      accessWitness: message.accessWitness,
+      createdAddresses: message.createdAddresses,
+      initialLogs: opts.initialLogs,
+    };
+    const interpreter = new Interpreter(this, this.stateManager, this.blockchain, env, message.gasLimit, this.journal, this.performanceLogger, this._optsCached.profiler);
+    if (message.selfdestruct) interpreter._result.selfdestruct = message.selfdestruct;
+    if (message.createdAddresses) interpreter._result.createdAddresses = message.createdAddresses;
+    const run = await interpreter.run(message.code, opts);
+    let result: Record<string, unknown> = interpreter._result;
+    let gasUsed = message.gasLimit - run.runState.gasLeft;
+    const error = run.exceptionError;
+    if (error !== undefined) {
+      if (error.error !== EVMError.errorMessages.REVERT && error.error !== EVMError.errorMessages.INVALID_EOF_FORMAT) gasUsed = message.gasLimit;
+      result = Object.assign({}, result, { logs: [], selfdestruct: new Map(), createdAddresses: new Set() });
+    }
+    message.accessWitness?.commit();
+    return Object.assign({}, result, {
+      runState: run.runState,
+      exceptionError: error,
+      gas: run.runState?.gasLeft,
+      executionGasUsed: gasUsed,
+      gasRefund: run.runState.gasRefund,
+      stateGasSpilled: run.runState.stateGasSpilled,
+      returnValue: (result.returnValue as Uint8Array | undefined) ?? new Uint8Array(0),
+    });
+  };
 }

@@ -101,17 +101,18 @@ export class CheckRunner {
     const out: Violation[] = [];
     if (this.options.assertions) out.push(...this.assertionViolations(executed).filter((v) => !skip.has(v.id)));
     const info = this.properties.length > 0 ? executed.toInfo() : undefined;
+    const base = this.context();
     for (const [name, prop] of this.properties) {
       const id = `${this.options.specName}:property:${name}`;
       if (skip.has(id) || !appliesTo(prop, executed)) continue;
-      const ctx = { ...this.context(), call: info!, old: (x: unknown) => this.old(x, ghostsBefore) };
+      const ctx = { ...base, call: info!, old: (x: unknown) => this.old(x, ghostsBefore) };
       const failure = await this.evaluate('property', name, () => prop.check(ctx as never));
       if (failure !== undefined) out.push({ id, kind: 'property', name, message: failure, location: this.locate(name) });
     }
     for (const [name, fn] of this.invariants) {
       const id = `${this.options.specName}:invariant:${name}`;
       if (skip.has(id)) continue;
-      const failure = await this.evaluate('invariant', name, () => fn(this.context() as never));
+      const failure = await this.evaluate('invariant', name, () => fn(base as never));
       if (failure !== undefined) out.push({ id, kind: 'invariant', name, message: failure, location: this.locate(name) });
     }
     return out;

@@ -37,6 +37,7 @@ export function makeHandle(env: HandleEnv, contract: DeployedContract, mode: Han
   const names = new Set(functions.map((f) => f.name));
   const info: Record<string, unknown> = { address: contract.address, contractName: contract.name, abi: contract.abi };
   const cache = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  const codec = new ViewCodec();
 
   return new Proxy(info, {
     get(target, prop) {
@@ -50,7 +51,7 @@ export function makeHandle(env: HandleEnv, contract: DeployedContract, mode: Han
           meta: [...(location ? [`at ${location}`] : []), `functions: ${[...names].sort().join(', ')}`],
         });
       }
-      const fn = (...args: unknown[]) => invoke(env, contract, mode, sender, name, args, functions);
+      const fn = (...args: unknown[]) => invoke(env, contract, mode, sender, name, args, functions, codec);
       cache.set(prop, fn);
       return fn;
     },
@@ -65,7 +66,22 @@ async function invoke(
   name: string,
   args: unknown[],
   functions: AbiFunction[],
+  codec: ViewCodec,
 ): Promise<unknown> {
+  if (mode !== 'write') {
+    // Checks encode the same view calls after every step: reuse the calldata and decoded answers.
+    const data = codec.calldata(contract, name, args);
+    if (data !== undefined) {
+      const result = mode === 'pre'
+        ? await env.chain.readPreState(() => env.chain.staticCall({ from: sender, to: contract.address, data }))
+        : await env.chain.staticCall({ from: sender, to: contract.address, data });
+      if (result.status !== 'success') {
+        const reason = result.status === 'halt' ? `halted: ${result.error}` : decodeRevert(result.returnData, env.abis).text;
+        throw new ViewCallReverted(`${contract.key}.${name}`, reason);
+      }
+      return codec.decode(contract, name, args, data, result.returnData);
+    }
+  }
   const label = `${contract.key}.${name}`;
   // Taken before any await, while the spec's frame is still on the stack; only set-up pays for it.
   const where = mode === 'write' ? locateInStack(new Error().stack, env.specFile) : undefined;
@@ -110,4 +126,52 @@ async function invoke(
 
 function show(v: unknown): string {
   return typeof v === 'bigint' ? `${v}n` : JSON.stringify(v) ?? String(v);
+}
+
+const MAX_MEMO = 20_000;
+
+/** Memoised ABI encoding of view calls and decoding of their answers, per handle. */
+class ViewCodec {
+  private readonly data = new Map<string, Hex>();
+  private readonly decoded = new Map<string, unknown>();
+
+  /** The calldata for a view call, or undefined if it must take the checked path (first use, odd args). */
+  calldata(contract: DeployedContract, name: string, args: unknown[]): Hex | undefined {
+    const key = keyOf(name, args);
+    if (key === undefined) return undefined;
+    let data = this.data.get(key);
+    if (data === undefined) {
+      const fn = contract.abi.find((x): x is AbiFunction => x.type === 'function' && x.name === name && x.inputs.length === args.length);
+      if (fn === undefined || (fn.stateMutability !== 'view' && fn.stateMutability !== 'pure')) return undefined;
+      try {
+        data = encodeFunctionData({ abi: contract.abi, functionName: name, args });
+      } catch {
+        return undefined;
+      }
+      if (this.data.size >= MAX_MEMO) this.data.clear();
+      this.data.set(key, data);
+    }
+    return data;
+  }
+
+  decode(contract: DeployedContract, name: string, args: unknown[], data: Hex, returnData: Hex): unknown {
+    const key = `${data}|${returnData}`;
+    if (this.decoded.has(key)) return this.decoded.get(key);
+    const value = decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: returnData });
+    if (this.decoded.size >= MAX_MEMO) this.decoded.clear();
+    // Only immutable answers are shared; arrays and structs are decoded afresh each time.
+    if (typeof value !== 'object' || value === null) this.decoded.set(key, value);
+    return value;
+  }
+}
+
+function keyOf(name: string, args: unknown[]): string | undefined {
+  let key = name;
+  for (const a of args) {
+    if (typeof a === 'bigint') key += `|${a}n`;
+    else if (typeof a === 'string') key += `|${a}`;
+    else if (typeof a === 'boolean') key += `|${a}`;
+    else return undefined;
+  }
+  return key;
 }
