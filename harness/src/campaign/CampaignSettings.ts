@@ -7,6 +7,8 @@ export interface CampaignSettings {
   timeLimitMs?: number;
   /** Replays allowed to shrink one finding. */
   shrinkLimit: number;
+  /** Wall-clock cap for shrinking one finding, so shrinking never holds up a run for long. */
+  shrinkTimeMs: number;
   maxTimeDelay: number;
   maxBlockDelay: number;
   assertions: boolean;
@@ -19,6 +21,7 @@ export const defaultSettings: CampaignSettings = {
   runs: 100,
   depth: 50,
   shrinkLimit: 5000,
+  shrinkTimeMs: 20_000,
   maxTimeDelay: 604_800,
   maxBlockDelay: 60_480,
   assertions: true,

@@ -116,7 +116,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     for (const f of found.values()) {
       if (f.replayedFromCorpus) continue;
       const result = await shrinkSequence(session, f.original, f.violation.id, {
-        attempts: settings.shrinkLimit, deadline, signal: options.signal,
+        attempts: settings.shrinkLimit, deadline: Math.min(deadline, Date.now() + settings.shrinkTimeMs), signal: options.signal,
       });
       f.shrunk = result.calls;
       f.shrink = { attempts: result.attempts, status: result.status };

@@ -80,6 +80,13 @@ export class CheckRunner {
   observe(executed: ExecutedCall): Ghosts {
     const before = this.ghosts;
     for (const arg of executed.call.args) this.collectKeys(arg);
+    // Indexed event arguments name addresses too (a vault paying a receiver, a pool seizing from a borrower).
+    for (const log of executed.result.logs) {
+      for (let i = 1; i < log.topics.length; i++) {
+        const word = BigInt(log.topics[i]!);
+        if (word > 0xffffn && word < 1n << 160n) this.addHolder(`0x${word.toString(16).padStart(40, '0')}`);
+      }
+    }
     const ghostDecls = this.d.spec.ghosts;
     if (ghostDecls === undefined) return before;
     const info = executed.toInfo();
