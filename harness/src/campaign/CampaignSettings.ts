@@ -19,7 +19,7 @@ export interface CampaignSettings {
 export const defaultSettings: CampaignSettings = {
   seed: 1,
   runs: 100,
-  depth: 50,
+  depth: 100,
   shrinkLimit: 5000,
   shrinkTimeMs: 20_000,
   maxTimeDelay: 604_800,

@@ -33,7 +33,7 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
     cacheDir: options.cacheDir,
   });
   const hardfork = hardforkFor(compiled.evmVersion);
-  const chain = await TestChain.create({ hardfork, coverage: settings.coverage, assertions: settings.assertions, gasLimit: settings.gasLimit });
+  const chain = await TestChain.create({ hardfork, coverage: settings.coverage, assertions: settings.assertions, compares: true, gasLimit: settings.gasLimit });
 
   const setupWrites: { contract: DeployedContract; fn: string; args: readonly unknown[]; result: CallResult; sender: Hex }[] = [];
   const deployment = await deploySpec(spec, file, compiled, chain, (contract, fn, args, result, sender) =>

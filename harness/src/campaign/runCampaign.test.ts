@@ -29,6 +29,17 @@ function call(session: SpecSession, fn: string, args: unknown[]): FuzzCall {
 }
 
 describe('runCampaign', () => {
+  it('notices an abort signalled from a timer, as SIGINT would be', async () => {
+    const session = await open('Clean', { runs: 1_000_000_000, depth: 50, timeLimitMs: 8000 });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 300);
+    const t0 = Date.now();
+    const result = await runCampaign(session, { signal: controller.signal });
+    clearTimeout(timer);
+    expect(result.interrupted).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(2500);
+  });
+
   it('keeps searching after the first failure and reports both independent bugs, shrunk', async () => {
     const session = await open('TwoBugs', { runs: 30, depth: 10, seed: 7 });
     const result = await runCampaign(session);

@@ -17,6 +17,13 @@ export interface CampaignOptions {
 }
 
 const PROGRESS_EVERY_MS = 500;
+const MAX_CORPUS = 1024;
+/** EVM calls never wait on I/O; yielding now and then lets signals and timers (Ctrl-C, --time) be seen. */
+const YIELD_EVERY = 16;
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * One campaign: replay persisted failures, then random sequences of `depth` calls
@@ -78,17 +85,25 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     });
   };
 
+  // Sequences that reached new instructions; runs often resume from one of them.
+  const corpus: FuzzCall[][] = [];
+  const coverage = chain.coverage;
   search: for (let run = 0; run < settings.runs; run++) {
     if (aborted() || Date.now() >= searchDeadline) break;
     chain.revertTo(session.base);
     checks.reset();
     runs++;
     const sequence: FuzzCall[] = [];
+    const resumed = generator.startRun(corpus);
     for (let step = 0; step < settings.depth; step++) {
+      if (step % YIELD_EVERY === 0) await yieldToEventLoop();
       if (aborted() || Date.now() >= searchDeadline) break search;
-      const call = generator.next();
+      const call = step < resumed.length ? resumed[step]! : generator.next();
       sequence.push(call);
+      const hitsBefore = coverage?.newHits ?? 0;
       const ex = await executeCall(session, encodeCall(call));
+      generator.learn(call.target, ex.result.compares, call.args);
+      if (coverage !== undefined && coverage.newHits > hitsBefore && step >= resumed.length && corpus.length < MAX_CORPUS) corpus.push([...sequence]);
       calls++;
       const stats = functions.get(call.target.signature + call.target.contract.key)!;
       stats.calls++;

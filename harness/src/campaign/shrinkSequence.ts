@@ -26,6 +26,7 @@ class OutOfBudget extends Error {}
 export async function shrinkSequence(session: SpecSession, calls: FuzzCall[], findingId: string, budget: ShrinkBudget): Promise<ShrinkResult> {
   let attempts = 0;
   const fails = async (candidate: FuzzCall[]): Promise<FuzzCall[] | undefined> => {
+    if (attempts % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (attempts >= budget.attempts || Date.now() >= budget.deadline || budget.signal?.aborted) throw new OutOfBudget();
     attempts++;
     const outcome = await runSequence(session, candidate, { target: findingId });

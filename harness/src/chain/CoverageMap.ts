@@ -1,6 +1,8 @@
 /** Which instruction offsets of each runtime code ran; keyed by the code's identity. */
 export class CoverageMap {
   private readonly byCode = new Map<Uint8Array, Uint8Array>();
+  /** Instruction offsets hit for the first time, counted as they happen (cheap "new coverage?" test). */
+  newHits = 0;
 
   bitmapFor(code: Uint8Array): Uint8Array {
     let bitmap = this.byCode.get(code);

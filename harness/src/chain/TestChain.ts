@@ -5,7 +5,7 @@ import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
 import { JournalState } from './JournalState.js';
 import { memoKeccak } from './memoKeccak.js';
 import { CoverageMap } from './CoverageMap.js';
-import { ASSERTIONS, COVERAGE, applyEvmPatches, type AssertionHit, type AssertionSink } from './evmPatches.js';
+import { ASSERTIONS, COMPARES, COVERAGE, applyEvmPatches, type AssertionSink, type CompareSink } from './evmPatches.js';
 import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
 
 export interface TestChainOptions {
@@ -17,6 +17,8 @@ export interface TestChainOptions {
   coverage?: boolean;
   /** Watch every frame for Panic(0x01) reverts (assertion mode). */
   assertions?: boolean;
+  /** Collect comparison operands of state-changing calls (for the fuzzer's dictionary). */
+  compares?: boolean;
 }
 
 export interface ChainSnapshot {
@@ -54,6 +56,7 @@ export class TestChain {
     block: BlockEnv,
     coverage: CoverageMap | undefined,
     private readonly assertionSink: AssertionSink | undefined,
+    private readonly compareSink: CompareSink | undefined,
   ) {
     this.block = block;
     this.coverage = coverage;
@@ -69,8 +72,9 @@ export class TestChain {
     if (coverage !== undefined) (evm as unknown as Record<symbol, unknown>)[COVERAGE] = coverage;
     const sink: AssertionSink | undefined = options.assertions ? { hits: [] } : undefined;
     if (sink !== undefined) (evm as unknown as Record<symbol, unknown>)[ASSERTIONS] = sink;
+    const compares: CompareSink | undefined = options.compares ? { values: [] } : undefined;
     const block = { ...DEFAULT_BLOCK, ...options.block };
-    return new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage, sink);
+    return new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage, sink, compares);
   }
 
   get timestamp(): bigint {
@@ -175,6 +179,9 @@ export class TestChain {
     const caller = createAddressFromString(request.from);
     if (!isStatic) this.state.trackOriginals();
     this.evm.journal.cleanJournal();
+    // Comparisons are collected for calls that change state, not for the checks' view calls.
+    const evmSlots = this.evm as unknown as Record<symbol, unknown>;
+    evmSlots[COMPARES] = isStatic ? undefined : this.compareSink;
     this.state.originalStorageCache.clear();
     const result = await this.evm.runCall({
       caller,
@@ -190,6 +197,7 @@ export class TestChain {
     });
     const exec = result.execResult;
     const assertions = this.assertionSink?.hits.splice(0) ?? [];
+    const compares = isStatic ? [] : this.compareSink?.values.splice(0) ?? [];
     const error = exec.exceptionError?.error;
     const status = error === undefined ? 'success' : error === 'revert' ? 'revert' : 'halt';
     return {
@@ -205,6 +213,7 @@ export class TestChain {
       createdAddress: status === 'success' && result.createdAddress ? (result.createdAddress.toString() as Hex) : undefined,
       storageChanges: isStatic ? [] : this.storageChanges(),
       assertions,
+      compares,
     };
   }
 

@@ -22,6 +22,16 @@ export interface AssertionSink {
   hits: AssertionHit[];
 }
 
+/** The property of an EVM instance where a chain collects comparison operands. */
+export const COMPARES = Symbol.for('vigil.compares');
+
+/** Operands of EQ, LT, GT, SLT and SGT seen during a call (input-to-state hints for the fuzzer). */
+export interface CompareSink {
+  values: bigint[];
+}
+
+const MAX_COMPARES = 256;
+
 const RING = 8;
 const PANIC_01 = '4e487b710000000000000000000000000000000000000000000000000000000000000001';
 
@@ -42,7 +52,7 @@ interface OpEntry {
 }
 
 interface InterpreterLike {
-  _evm: { [COVERAGE]?: CoverageMap; [ASSERTIONS]?: AssertionSink; DEBUG: boolean; events: { listenerCount(e: string): number } };
+  _evm: { [COVERAGE]?: CoverageMap; [ASSERTIONS]?: AssertionSink; [COMPARES]?: CompareSink; DEBUG: boolean; events: { listenerCount(e: string): number } };
   common: { isActivatedEIP(eip: number): boolean };
   profilerOpts?: { enabled?: boolean };
   _runState: RunStateLike & { shouldDoJumpAnalysis?: boolean };
@@ -141,10 +151,22 @@ function canRunFast(interp: InterpreterLike): boolean {
 
 function observe(interp: InterpreterLike): void {
   const rs = interp._runState;
-  const coverage = interp._evm[COVERAGE];
-  if (coverage !== undefined) (rs.vigilBitmap ??= coverage.bitmapFor(rs.code))[rs.programCounter] = 1;
-  const sink = interp._evm[ASSERTIONS];
+  const evm = interp._evm;
+  const coverage = evm[COVERAGE];
+  if (coverage !== undefined) {
+    const bitmap = (rs.vigilBitmap ??= coverage.bitmapFor(rs.code));
+    if (bitmap[rs.programCounter] === 0) {
+      bitmap[rs.programCounter] = 1;
+      coverage.newHits++;
+    }
+  }
+  const sink = evm[ASSERTIONS];
   if (sink !== undefined) watchAssertions(rs, sink);
+  const compares = evm[COMPARES];
+  if (compares !== undefined && rs.opCode >= 0x10 && rs.opCode <= 0x14 && compares.values.length < MAX_COMPARES) {
+    const [a, b] = rs.stack.peek(2) as [bigint, bigint];
+    compares.values.push(a, b);
+  }
 }
 
 /**

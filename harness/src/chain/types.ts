@@ -28,6 +28,8 @@ export interface CallResult {
   storageChanges: StorageChange[];
   /** Panic(0x01) reverts in any frame of this call (assertion mode only). */
   assertions: import('./evmPatches.js').AssertionHit[];
+  /** Operands of comparisons executed (when the chain collects them). */
+  compares: bigint[];
 }
 
 export interface CallRequest {

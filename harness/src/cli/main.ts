@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   cli
     .command('run [...specs]', 'Fuzz every spec (default: specs/) and write reports')
     .option('--runs <n>', 'Sequences per spec (default 100)')
-    .option('--depth <n>', 'Calls per sequence (default 50)')
+    .option('--depth <n>', 'Calls per sequence (default 100)')
     .option('--time <seconds>', 'Time budget per spec, shrinking included')
     .option('--seed <n>', 'Seed of the random stream (default 1)')
     .option('--shrink-limit <n>', 'Replays allowed to shrink one finding (default 5000)')

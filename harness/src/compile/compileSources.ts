@@ -45,25 +45,51 @@ export async function compileSources(request: CompileRequest): Promise<CompileOu
 
   const solc = await loadSolc();
   const version = solc.version();
-  const cacheFile = request.cacheDir ? join(request.cacheDir, `${cacheKey(root, input, version)}.json`) : undefined;
+  const cacheFile = request.cacheDir ? join(request.cacheDir, `${cacheKey(input, version)}.json`) : undefined;
   if (cacheFile && existsSync(cacheFile)) {
-    const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CompileOutput;
-    if (cached.compilerVersion === version) return cached;
+    const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CacheEntry;
+    if (cached.output?.compilerVersion === version && importsUnchanged(root, cached.imports ?? {})) return cached.output;
   }
 
   const contents = Object.fromEntries(Object.entries(sources).map(([name, s]) => [name, s.content]));
+  const imports: Record<string, string> = {};
   const readImport = (unit: string) => {
     const found = resolveImport(root, unit);
-    if ('contents' in found) contents[unit] = found.contents;
+    if ('contents' in found) {
+      contents[unit] = found.contents;
+      imports[unit] = sha256(found.contents);
+    }
     return found;
   };
   const raw = JSON.parse(solc.compile(JSON.stringify(input), { import: readImport })) as SolcOutput;
   const output = toCompileOutput(raw, version, contents);
   if (cacheFile) {
     await mkdir(request.cacheDir!, { recursive: true });
-    await writeFileAtomic(cacheFile, JSON.stringify(output));
+    const entry: CacheEntry = { output, imports };
+    await writeFileAtomic(cacheFile, JSON.stringify(entry));
   }
   return output;
+}
+
+/**
+ * A cache entry keeps the hash of every file solc imported (as solc named it, after
+ * remappings), so an edited dependency invalidates it however it was reached.
+ */
+interface CacheEntry {
+  output: CompileOutput;
+  imports: Record<string, string>;
+}
+
+function importsUnchanged(root: string, imports: Record<string, string>): boolean {
+  for (const [unit, hash] of Object.entries(imports)) {
+    const found = resolveImport(root, unit);
+    if (!('contents' in found) || sha256(found.contents) !== hash) return false;
+  }
+  return true;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function toUnitName(root: string, abs: string): string {
@@ -71,36 +97,7 @@ function toUnitName(root: string, abs: string): string {
   return rel.startsWith('..') ? abs : rel.split('\\').join('/');
 }
 
-/**
- * The key covers the entry sources, the settings and the compiler version; imported
- * files are covered by hashing every .sol the previous compile of this input read,
- * which is simpler done here by hashing the resolved import closure text.
- */
-function cacheKey(root: string, input: { sources: Record<string, { content: string }> }, version: string): string {
-  const hash = createHash('sha256');
-  hash.update(version);
-  hash.update(JSON.stringify(input));
-  for (const text of importClosure(root, input.sources)) hash.update(text);
-  return hash.digest('hex').slice(0, 32);
-}
-
-function importClosure(root: string, sources: Record<string, { content: string }>): string[] {
-  const seen = new Set<string>(Object.keys(sources));
-  const queue = Object.entries(sources).map(([name, s]) => ({ name, content: s.content }));
-  const texts: string[] = [];
-  while (queue.length > 0) {
-    const { name, content } = queue.pop()!;
-    for (const m of content.matchAll(/import\s+(?:[^'"]*from\s+)?["']([^"']+)["']/g)) {
-      const spec = m[1]!;
-      const unit = spec.startsWith('.') ? join(name, '..', spec).split('\\').join('/') : spec;
-      if (seen.has(unit)) continue;
-      seen.add(unit);
-      const found = resolveImport(root, unit);
-      if ('contents' in found) {
-        texts.push(unit, found.contents);
-        queue.push({ name: unit, content: found.contents });
-      }
-    }
-  }
-  return texts.sort();
+/** The key covers the entry sources, the settings (remappings included) and the compiler version. */
+function cacheKey(input: object, version: string): string {
+  return sha256(`${version}\n${JSON.stringify(input)}`).slice(0, 32);
 }

@@ -37,7 +37,9 @@ export class Dictionary {
       let v = 0n;
       for (let k = 1; k <= n && pc + k < bytes.length; k++) v = (v << 8n) | BigInt(bytes[pc + k]!);
       pc += n;
-      // Jump targets and selectors are PUSH operands too; they are cheap noise next to real guards.
+      // A constant pushed right before a jump is a code offset, not a value any guard compares with.
+      const next = bytes[pc + 1];
+      if (next === 0x56 || next === 0x57) continue;
       this.addValue(v);
       if (v > 0n) this.addValue(v - 1n);
       this.addValue(v + 1n);

@@ -4,6 +4,8 @@ import type { Dictionary } from './Dictionary.js';
 
 export interface ArbitraryEnv {
   dictionary: Dictionary;
+  /** Values this function's own comparisons were seen to test (input-to-state); drawn first. */
+  local?: Dictionary;
   /** Actors and deployed contracts: the addresses most calls should use. */
   addresses: readonly Hex[];
 }
@@ -49,10 +51,7 @@ function integerArbitrary(unsigned: boolean, bits: number, env: ArbitraryEnv): f
   const edges = unsigned
     ? [0n, 1n, 2n, max, max - 1n, 1n << BigInt(bits - 1), 10n ** 18n].map(fit)
     : [0n, 1n, -1n, min, max, min + 1n, max - 1n].map(fit);
-  const dictionary = fc.nat().map((i) => {
-    const values = env.dictionary.values;
-    return values.length === 0 ? 0n : fit(values[i % values.length]!);
-  });
+  const dictionary = fc.nat().map((i) => fit(pickValue(env, i)));
   const small = fc.bigInt(unsigned ? 0n : -1000n, 10_000n).map(fit);
   const any = fc.bigInt(min, max);
   return fc.oneof(
@@ -66,8 +65,9 @@ function integerArbitrary(unsigned: boolean, bits: number, env: ArbitraryEnv): f
 function addressArbitrary(env: ArbitraryEnv): fc.Arbitrary<Hex> {
   const known = fc.nat().map((i) => env.addresses[i % env.addresses.length]!);
   const seen = fc.nat().map((i) => {
-    const list = env.dictionary.addresses;
-    return list.length === 0 ? env.addresses[0]! : list[i % list.length]!;
+    const local = env.local?.addresses ?? [];
+    const list = local.length > 0 && i % 2 === 0 ? local : env.dictionary.addresses;
+    return list.length === 0 ? env.addresses[0]! : list[(i >>> 1) % list.length]!;
   });
   const zero = fc.constant('0x0000000000000000000000000000000000000000' as Hex);
   const random = fc.uint8Array({ minLength: 20, maxLength: 20 }).map((b) => bytesToHex(b));
@@ -76,10 +76,16 @@ function addressArbitrary(env: ArbitraryEnv): fc.Arbitrary<Hex> {
 
 function fixedBytesArbitrary(size: number, env: ArbitraryEnv): fc.Arbitrary<Hex> {
   const fromDictionary = fc.nat().map((i) => {
-    const values = env.dictionary.values;
-    const v = values.length === 0 ? 0n : values[i % values.length]! & ((1n << BigInt(size * 8)) - 1n);
+    const v = pickValue(env, i) & ((1n << BigInt(size * 8)) - 1n);
     return `0x${v.toString(16).padStart(size * 2, '0')}` as Hex;
   });
   const random = fc.uint8Array({ minLength: size, maxLength: size }).map((b) => bytesToHex(b));
   return fc.oneof(fromDictionary, random, fc.constant(`0x${'00'.repeat(size)}` as Hex));
+}
+
+/** A dictionary value: three times in four from the function's own comparisons when it has any. */
+function pickValue(env: ArbitraryEnv, i: number): bigint {
+  const local = env.local?.values ?? [];
+  const values = local.length > 0 && i % 4 !== 0 ? local : env.dictionary.values;
+  return values.length === 0 ? 0n : values[(i >>> 2) % values.length]!;
 }
