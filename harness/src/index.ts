@@ -1,6 +1,8 @@
 /** Vigil's one public entry: what spec files and the invariant library import. */
 export { defineSpec } from './spec/defineSpec.js';
 export { sum, forall, exists, implies } from './spec/quantifiers.js';
+export { addressOf } from './spec/addressOf.js';
+export { ghost } from './spec/ghost.js';
 export type * from './spec/types.js';
 export type { ArtifactRegistry } from './spec/ArtifactRegistry.js';
 export { VigilError } from './errors/VigilError.js';

@@ -19,13 +19,15 @@ export interface OpenOptions {
   root: string;
   cacheDir?: string;
   settings: CampaignSettings;
+  /** Settings given on the command line: they beat the spec's `fuzz` block. */
+  overrides?: Partial<CampaignSettings>;
 }
 
 /** Loads a spec, compiles its sources, deploys and sets it up, and prepares its checks. */
 export async function openSession(specFile: string, options: OpenOptions): Promise<SpecSession> {
   const file = resolve(specFile);
   const spec = await loadSpec(file);
-  const settings = { ...options.settings, ...definedOnly(spec.fuzz ?? {}) } as CampaignSettings;
+  const settings = { ...options.settings, ...definedOnly(spec.fuzz ?? {}), ...options.overrides } as CampaignSettings;
   const compiled = await compileSources({
     root: options.root,
     files: spec.sources.map((s) => resolve(dirname(file), s)),

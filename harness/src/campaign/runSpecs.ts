@@ -15,6 +15,8 @@ import type { FuzzCall } from '../fuzz/FuzzCall.js';
 export interface RunSpecsOptions {
   root: string;
   settings: CampaignSettings;
+  /** Settings given as flags, which beat a spec's `fuzz` block. */
+  overrides?: Partial<CampaignSettings>;
   /** Where the JSON report will be written, for replay commands. */
   reportPath: string;
   cacheDir: string;
@@ -66,7 +68,7 @@ export async function runSpecs(files: readonly string[], options: RunSpecsOption
 async function runOne(file: string, options: RunSpecsOptions, corpus: CorpusStore, setCompiler: (c: Report['compiler']) => void): Promise<SpecResult> {
   let session: SpecSession;
   try {
-    session = await openSession(file, { root: options.root, cacheDir: options.cacheDir, settings: options.settings });
+    session = await openSession(file, { root: options.root, cacheDir: options.cacheDir, settings: options.settings, overrides: options.overrides });
   } catch (e) {
     if (!isVigilError(e)) throw e;
     return errorResult(file, e);
@@ -91,7 +93,12 @@ async function runOne(file: string, options: RunSpecsOptions, corpus: CorpusStor
     });
     campaign.stale.push(...unreadable);
     const result = await toSpecResult(campaign, { seed: session.settings.seed, reportPath: options.reportPath });
-    await corpus.save(session.name, result.findings.map((f) => ({ id: f.id, calls: f.shrunk.calls })));
+    if (options.useCorpus) await corpus.save(session.name, result.findings.map((f) => ({ id: f.id, calls: f.shrunk.calls })));
+    const s = session.settings;
+    result.settings = {
+      seed: String(s.seed), runs: s.runs, depth: s.depth, shrinkLimit: s.shrinkLimit,
+      ...(s.timeLimitMs !== undefined ? { timeLimitMs: s.timeLimitMs } : {}),
+    };
     return result;
   } catch (e) {
     if (!isVigilError(e)) throw e;

@@ -9,6 +9,22 @@ const version = (createRequire(import.meta.url)('../../../package.json') as { ve
  * Parses the command line and runs one command. Each command is imported only when
  * used, so `vigil --help` does not load solc or the EVM. Returns the exit code.
  */
+/**
+ * `--runs -5` would reach the parser as an unknown option `-5`; joined as `--runs=-5`
+ * it reaches validation, which names the flag and lists every bad value at once.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (/^--[a-z-]+$/.test(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const cli = cac('vigil');
   let pending: Promise<number> | undefined;
@@ -50,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   cli.version(version);
 
   try {
-    cli.parse(['node', 'vigil', ...argv], { run: false });
+    cli.parse(['node', 'vigil', ...joinNegativeValues(argv)], { run: false });
     if (cli.options.help || cli.options.version) {
       cli.runMatchedCommand();
       return 0;

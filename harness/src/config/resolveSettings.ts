@@ -12,8 +12,19 @@ export interface RunFlags {
   assertions?: unknown;
 }
 
+export interface ResolvedSettings {
+  /** Defaults, then the config file, then flags. */
+  settings: CampaignSettings;
+  /** What the flags set: these also beat a spec's own `fuzz` block. */
+  fromFlags: Partial<CampaignSettings>;
+}
+
 /** Defaults, then the config file, then flags; every bad flag reported at once. */
 export function resolveSettings(config: VigilConfig, flags: RunFlags): CampaignSettings {
+  return resolveLayers(config, flags).settings;
+}
+
+export function resolveLayers(config: VigilConfig, flags: RunFlags): ResolvedSettings {
   const problems: string[] = [];
   const flag = (name: string, value: unknown, kind: 'count' | 'positive'): number | undefined => {
     if (value === undefined) return undefined;
@@ -39,5 +50,12 @@ export function resolveSettings(config: VigilConfig, flags: RunFlags): CampaignS
     ...(time !== undefined ? { timeLimitMs: time * 1000 } : {}),
   };
   if (problems.length > 0) throw new VigilError('USAGE', `${problems.length} bad flag${problems.length === 1 ? '' : 's'}`, { meta: problems });
-  return settings;
+  const fromFlags: Partial<CampaignSettings> = {};
+  if (flags.seed !== undefined) fromFlags.seed = settings.seed;
+  if (flags.runs !== undefined) fromFlags.runs = settings.runs;
+  if (flags.depth !== undefined) fromFlags.depth = settings.depth;
+  if (flags.shrinkLimit !== undefined) fromFlags.shrinkLimit = settings.shrinkLimit;
+  if (flags.time !== undefined) fromFlags.timeLimitMs = settings.timeLimitMs;
+  if (flags.assertions === false) fromFlags.assertions = false;
+  return { settings, fromFlags };
 }

@@ -1,5 +1,6 @@
 import { decodeEventLog, decodeFunctionResult, type Abi, type Hex } from 'viem';
 import { decodeRevert } from '../abi/decodeRevert.js';
+import { lowercaseAddresses } from '../abi/lowercaseAddresses.js';
 import type { CallResult } from '../chain/types.js';
 import type { DeployedContract } from '../spec/DeployedContract.js';
 import type { CallInfo, EventInfo } from '../spec/types.js';
@@ -44,7 +45,7 @@ export class ExecutedCall {
     const { fn } = this.call.target;
     if (fn.outputs.length === 0) return undefined;
     try {
-      return decodeFunctionResult({ abi: [fn], functionName: fn.name, data: this.result.returnData });
+      return lowercaseAddresses(decodeFunctionResult({ abi: [fn], functionName: fn.name, data: this.result.returnData }));
     } catch {
       return undefined;
     }
@@ -58,7 +59,7 @@ export class ExecutedCall {
       for (const abi of abis) {
         try {
           const ev = decodeEventLog({ abi, topics: log.topics as [Hex, ...Hex[]], data: log.data });
-          out.push({ contract: contract?.key ?? log.address, name: ev.eventName ?? '?', args: (ev.args ?? {}) as Record<string, unknown> });
+          out.push({ contract: contract?.key ?? log.address, name: ev.eventName ?? '?', args: lowercaseAddresses((ev.args ?? {}) as Record<string, unknown>) });
           break;
         } catch {
           // not an event of this ABI

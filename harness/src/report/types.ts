@@ -128,6 +128,15 @@ export interface StaleFinding {
   message: string;
 }
 
+/** The settings a spec actually ran with. */
+export interface SpecSettings {
+  seed: string;
+  runs: number;
+  depth: number;
+  shrinkLimit: number;
+  timeLimitMs?: number;
+}
+
 export interface SpecResult {
   name: string;
   file: string;
@@ -137,6 +146,8 @@ export interface SpecResult {
   functions: FunctionStats[];
   coverage: CoverageRecord;
   stats: SpecStats;
+  /** Present once the spec loaded. */
+  settings?: SpecSettings;
   error?: SpecError;
   /** Persisted counterexamples that no longer fail: the bug may be fixed, or the corpus is out of date. */
   staleFindings?: StaleFinding[];

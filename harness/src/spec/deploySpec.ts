@@ -6,6 +6,7 @@ import type { CompileOutput } from '../compile/types.js';
 import type { DeployedContract } from './DeployedContract.js';
 import { DEFAULT_ACTORS, DEFAULT_DEPLOYER, DEFAULT_FUND, RESERVED_KEYS } from './defaults.js';
 import { findLine } from './findLine.js';
+import { isAddressOf } from './addressOf.js';
 import { makeHandle, type HandleEnv } from './makeHandle.js';
 import type { Spec } from './types.js';
 
@@ -44,17 +45,28 @@ export async function deploySpec(
     const artifact = compiled.artifacts.find((a) => a.name === decl.contract);
     if (artifact === undefined) {
       throw new VigilError('SPEC_UNKNOWN_CONTRACT', `contracts.${key}: no contract named "${decl.contract}" in the compiled sources`, {
-        meta: [`at ${findLine(specFile, `'${decl.contract}'`)}`, `compiled: ${compiled.artifacts.map((a) => a.name).join(', ')}`],
+        meta: [`at ${findLine(specFile, quoted(decl.contract))}`, `compiled: ${compiled.artifacts.map((a) => a.name).join(', ')}`],
       });
     }
     if (Object.keys(artifact.linkReferences).length > 0) {
       const libs = Object.values(artifact.linkReferences).flatMap((l) => Object.keys(l));
       throw new VigilError('SPEC_INVALID', `contracts.${key}: ${artifact.name} needs libraries linked: ${libs.join(', ')}`, {
-        meta: [`at ${findLine(specFile, `'${decl.contract}'`)}`],
+        meta: [`at ${findLine(specFile, quoted(decl.contract))}`],
         hint: 'Make the library functions internal, or deploy the library and link it (not supported yet in specs).',
       });
     }
-    const args = typeof decl.args === 'function' ? decl.args(deployed) : decl.args ?? [];
+    const declared = typeof decl.args === 'function' ? decl.args(deployed) : decl.args ?? [];
+    const args = declared.map((a) => {
+      if (!isAddressOf(a)) return a;
+      const target = deployed[a.key];
+      if (target === undefined) {
+        throw new VigilError('SPEC_INVALID', `contracts.${key}.args: addressOf('${a.key}') names no contract deployed before ${key}`, {
+          meta: [`at ${findLine(specFile, `addressOf('${a.key}')`)}`, `deployed before it: ${Object.keys(deployed).join(', ') || '(none)'}`],
+          hint: 'Declare the contract it refers to earlier in `contracts`; they deploy in order.',
+        });
+      }
+      return target.address;
+    });
     let data: Hex;
     try {
       data = encodeDeployData({ abi: artifact.abi, bytecode: artifact.bytecode, args: args as unknown[] });
@@ -88,6 +100,11 @@ export async function deploySpec(
   };
   if (spec.setup) await runSetup(deployment, onWrite);
   return deployment;
+}
+
+/** A string literal in any of TypeScript's quotes. */
+function quoted(text: string): RegExp {
+  return new RegExp(`['"\`]${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`);
 }
 
 async function runSetup(d: Deployment, onWrite: HandleEnv['onWrite']): Promise<void> {

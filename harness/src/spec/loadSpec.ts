@@ -34,6 +34,12 @@ function loadError(e: unknown, file: string, rel: string): VigilError {
   // esbuild (through tsx) reports syntax errors with their own locations.
   for (const x of err.errors ?? []) meta.push(`at ${rel}:${x.location?.line ?? '?'}:${(x.location?.column ?? 0) + 1}: ${x.text}`);
   if (meta.length === 0) {
+    // esbuild's TransformError carries its diagnostics in the message: `file:line:col: ERROR: text`.
+    for (const m of (err.message ?? '').matchAll(new RegExp(`${escape(file)}:(\\d+):(\\d+): (?:ERROR|error): (.*)`, 'g'))) {
+      meta.push(`at ${rel}:${m[1]}:${m[2]}: ${m[3]}`);
+    }
+  }
+  if (meta.length === 0) {
     const m = new RegExp(`${escape(file)}:(\\d+):(\\d+)`).exec(`${err.message}\n${err.stack ?? ''}`);
     if (m) meta.push(`at ${rel}:${m[1]}:${m[2]}`);
   }

@@ -1,6 +1,7 @@
 import { decodeFunctionResult, encodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem';
 import { VigilError } from '../errors/VigilError.js';
 import { decodeRevert } from '../abi/decodeRevert.js';
+import { lowercaseAddresses } from '../abi/lowercaseAddresses.js';
 import type { TestChain } from '../chain/TestChain.js';
 import type { CallResult } from '../chain/types.js';
 import type { DeployedContract } from './DeployedContract.js';
@@ -121,7 +122,7 @@ async function invoke(
     throw new ViewCallReverted(label, reason);
   }
   if (mode === 'write' && !readOnly) env.onWrite?.(contract, name, args, result, sender);
-  return decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: result.returnData });
+  return lowercaseAddresses(decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: result.returnData }));
 }
 
 function show(v: unknown): string {
@@ -157,7 +158,7 @@ class ViewCodec {
   decode(contract: DeployedContract, name: string, args: unknown[], data: Hex, returnData: Hex): unknown {
     const key = `${data}|${returnData}`;
     if (this.decoded.has(key)) return this.decoded.get(key);
-    const value = decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: returnData });
+    const value = lowercaseAddresses(decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: returnData }));
     if (this.decoded.size >= MAX_MEMO) this.decoded.clear();
     // Only immutable answers are shared; arrays and structs are decoded afresh each time.
     if (typeof value !== 'object' || value === null) this.decoded.set(key, value);

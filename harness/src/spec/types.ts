@@ -27,8 +27,11 @@ export interface HandleInfo<A extends Abi> {
 export interface ContractDecl<N extends ContractName = ContractName> {
   /** The Solidity contract name, as compiled from `sources`. */
   contract: N;
-  /** Constructor arguments, or a function of the contracts deployed before this one. */
-  args?: readonly unknown[] | ((deployed: Record<string, { address: Hex }>) => readonly unknown[]);
+  /**
+   * Constructor arguments; `addressOf('key')` stands for a contract deployed before this one.
+   * A function of the contracts deployed before is accepted too (annotate its parameter as `Deployed`).
+   */
+  args?: readonly unknown[] | ((deployed: Deployed) => readonly unknown[]);
   /** Wei sent with the deployment. */
   value?: bigint;
   /** Deployer of this contract; the spec's deployer by default. */
@@ -36,6 +39,9 @@ export interface ContractDecl<N extends ContractName = ContractName> {
 }
 
 export type ContractsDecl = Record<string, ContractDecl>;
+
+/** The contracts deployed so far, by key, as an `args` function receives them. */
+export type Deployed = Readonly<Record<string, { readonly address: Hex }>>;
 
 export type ViewHandles<C extends ContractsDecl> = { readonly [K in keyof C]: ViewHandle<AbiOf<C[K]['contract']>> };
 export type WriteHandles<C extends ContractsDecl> = { readonly [K in keyof C]: WriteHandle<AbiOf<C[K]['contract']>> };

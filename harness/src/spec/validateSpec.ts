@@ -35,8 +35,11 @@ export function validateSpec(spec: Spec, file: string): string[] {
       if (typeof v !== 'boolean') problem(`fuzz.${key}`, 'must be true or false', key);
     } else if (!['runs', 'depth', 'maxTimeDelay', 'maxBlockDelay', 'shrinkLimit'].includes(key)) {
       problem(`fuzz.${key}`, 'is not a setting (runs, depth, maxTimeDelay, maxBlockDelay, shrinkLimit, assertions)', key);
-    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1e9) {
-      problem(`fuzz.${key}`, `must be a whole number from 0 to 1e9, got ${String(v)}`, key);
+    } else {
+      const min = key === 'runs' || key === 'depth' ? 1 : 0;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > 1e9) {
+        problem(`fuzz.${key}`, `must be a whole number from ${min} to 1e9, got ${String(v)}`, key);
+      }
     }
   }
   if (spec.invariants === undefined && spec.properties === undefined && spec.fuzz?.assertions === false) {

@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../../config/loadConfig.js';
-import { resolveSettings } from '../../config/resolveSettings.js';
+import { resolveLayers } from '../../config/resolveSettings.js';
 import { findSpecFiles } from '../../fs/findSpecFiles.js';
 import { runSpecs } from '../../campaign/runSpecs.js';
 import { formatConsole } from '../../report/formatConsole.js';
@@ -27,7 +27,7 @@ interface RunOptions {
 export default async function run(paths: string[], options: RunOptions): Promise<number> {
   const root = process.cwd();
   const config = loadConfig(root, options.config);
-  const settings = resolveSettings(config, options);
+  const { settings, fromFlags } = resolveLayers(config, options);
   const specPaths = paths.length > 0 ? paths : config.specs ?? ['specs'];
   const files = findSpecFiles(root, specPaths);
   const outDir = resolve(root, options.out ?? config.out ?? 'reports');
@@ -53,6 +53,7 @@ export default async function run(paths: string[], options: RunOptions): Promise
     report = await runSpecs(files, {
       root,
       settings,
+      overrides: fromFlags,
       reportPath,
       cacheDir: join(root, '.vigil', 'cache', 'compile'),
       corpusDir: join(root, '.vigil', 'corpus'),
@@ -69,9 +70,15 @@ export default async function run(paths: string[], options: RunOptions): Promise
   }
   const written = await writeReports(report, outDir);
   const text = formatConsole(report, { color: process.stdout.isTTY === true });
-  process.stdout.write(options.quiet ? `${text.trimEnd().split('\n').pop()}\n` : text);
+  process.stdout.write(options.quiet ? quietText(report, text) : text);
   process.stdout.write(`Reports: ${relative(root, written.json)}, ${relative(root, written.markdown)}\n`);
   return exitCodeFor(report);
+}
+
+/** With --quiet: spec errors in full (they need fixing), then the final summary line. */
+function quietText(report: Report, text: string): string {
+  const errors = report.specs.flatMap((s) => (s.error ? [`error[${s.error.code}]: ${s.error.message}`, ...s.error.meta.map((m) => `  ${m}`), `Hint: ${s.error.hint}`] : []));
+  return [...errors, text.trimEnd().split('\n').pop()!, ''].join('\n');
 }
 
 export function exitCodeFor(report: Report): number {
