@@ -27,8 +27,5 @@ export interface PropertyParts {
 /** A property context that holds a handle of shape `V` under `K`. */
 export type KeyedProperty<K extends string, V> = Keyed<K, V> & PropertyParts;
 
-/**
- * The argument of a contract's `args` function in a spec. Annotate it: an unannotated
- * `(deployed) => …` is context-sensitive and makes the spec lose its ABI types.
- */
-export type Deployed = Readonly<Record<string, { readonly address: Hex }>>;
+/** The contracts deployed so far, as an `args` function receives them (prefer `addressOf('key')`). */
+export type { Deployed } from '../harness/src/index.js';

@@ -1,6 +1,5 @@
-import { defineSpec } from '../harness/src/index.js';
+import { addressOf, defineSpec } from '../harness/src/index.js';
 import { kNeverDecreasesOnSwap, kPerShareNeverDecreases, reservesBacked } from '../invariants/amm.js';
-import type { Deployed } from '../invariants/context.js';
 
 // The pool starts with liquidity; actors hold both tokens and have approved the pool.
 export default defineSpec({
@@ -8,7 +7,7 @@ export default defineSpec({
   contracts: {
     token0: { contract: 'AmmToken', args: ['T0'] },
     token1: { contract: 'AmmToken', args: ['T1'] },
-    amm: { contract: 'AmmBuggy', args: (deployed: Deployed) => [deployed.token0.address, deployed.token1.address] },
+    amm: { contract: 'AmmBuggy', args: [addressOf('token0'), addressOf('token1')] },
   },
   setup: async ({ token0, token1, amm, actors, as }) => {
     for (const a of actors) {

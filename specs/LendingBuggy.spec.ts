@@ -1,5 +1,4 @@
-import { defineSpec } from '../harness/src/index.js';
-import type { Deployed } from '../invariants/context.js';
+import { addressOf, defineSpec } from '../harness/src/index.js';
 import { lendingInvariants, senderStaysHealthy } from '../invariants/lending.js';
 
 // The pool holds debt tokens to lend; actors hold collateral, have approved the pool for
@@ -13,7 +12,7 @@ export default defineSpec({
     oracle: { contract: 'PriceOracle' },
     pool: {
       contract: 'LendingPoolBuggy',
-      args: (deployed: Deployed) => [deployed.collateral.address, deployed.debt.address, deployed.oracle.address],
+      args: [addressOf('collateral'), addressOf('debt'), addressOf('oracle')],
     },
   },
   setup: async ({ collateral, debt, pool, actors, as }) => {

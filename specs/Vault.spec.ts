@@ -1,5 +1,4 @@
-import { defineSpec } from '../harness/src/index.js';
-import type { Deployed } from '../invariants/context.js';
+import { addressOf, defineSpec } from '../harness/src/index.js';
 import { erc4626Properties, roundTripsFavourVault, solvent } from '../invariants/erc4626.js';
 
 // Actors are funded and have approved the vault; the fuzzer may also send or mint asset
@@ -8,7 +7,7 @@ export default defineSpec({
   sources: ['../targets/vault/MockAsset.sol', '../targets/vault/Vault.sol'],
   contracts: {
     asset: { contract: 'MockAsset' },
-    vault: { contract: 'Vault', args: (deployed: Deployed) => [deployed.asset.address] },
+    vault: { contract: 'Vault', args: [addressOf('asset')] },
   },
   setup: async ({ asset, vault, actors, as }) => {
     for (const a of actors) {

@@ -19,6 +19,8 @@ export interface SpecSession {
   deployment: Deployment;
   targets: TargetFunction[];
   senders: Hex[];
+  /** Which addresses address arguments are drawn from (see `targets.addresses`). */
+  addressArgs: 'actors' | 'known' | 'any';
   checks: CheckRunner;
   dictionary: Dictionary;
   base: ChainSnapshot;

@@ -11,6 +11,7 @@ import { CheckRunner } from '../fuzz/CheckRunner.js';
 import { Dictionary } from '../fuzz/Dictionary.js';
 import { ExecutedCall } from '../fuzz/ExecutedCall.js';
 import { selectTargets, typeString } from '../fuzz/selectTargets.js';
+import { validatePatterns } from '../fuzz/validatePatterns.js';
 import type { CallResult } from '../chain/types.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import type { SpecSession } from './SpecSession.js';
@@ -42,6 +43,7 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
     setupWrites.push({ contract, fn, args, result, sender }),
   );
   const targets = selectTargets(deployment);
+  validatePatterns(deployment);
 
   const codeToContract = new Map<Uint8Array, DeployedContract>();
   for (const c of deployment.contracts) codeToContract.set(await chain.getCode(c.address), c);
@@ -72,7 +74,8 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
   for (const c of deployment.contracts) for (const v of chain.storageOf(c.address).values()) dictionary.addWord(bytesToBigInt(v));
 
   const senders = [...(spec.targets?.senders ?? deployment.actors)].map((s) => s.toLowerCase() as Hex);
-  return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, checks, dictionary, base: chain.snapshot(), settings };
+  const addressArgs = spec.targets?.addresses ?? 'any';
+  return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, addressArgs, checks, dictionary, base: chain.snapshot(), settings };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

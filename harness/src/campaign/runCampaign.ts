@@ -69,7 +69,11 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     seed: settings.seed,
     targets: session.targets,
     senders: session.senders,
-    env: { dictionary: session.dictionary, addresses: [...session.senders, ...session.deployment.contracts.map((c) => c.address)] },
+    env: {
+      dictionary: session.dictionary,
+      addresses: session.addressArgs === 'actors' ? session.senders : [...session.senders, ...session.deployment.contracts.map((c) => c.address)],
+      addressDomain: session.addressArgs,
+    },
     maxTimeDelay: settings.maxTimeDelay,
     maxBlockDelay: settings.maxBlockDelay,
   });

@@ -4,6 +4,7 @@ import { Account, Address, createAddressFromString, createZeroAddress } from '@e
 import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
 import { JournalState } from './JournalState.js';
 import { memoKeccak } from './memoKeccak.js';
+import { installFastOpcodes } from './fastOpcodes.js';
 import { CoverageMap } from './CoverageMap.js';
 import { ASSERTIONS, COMPARES, COVERAGE, applyEvmPatches, type AssertionSink, type CompareSink } from './evmPatches.js';
 import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
@@ -68,6 +69,7 @@ export class TestChain {
     fastEipLookup(common);
     const state = new JournalState();
     const evm = await createEVM({ common, stateManager: state, allowUnlimitedContractSize: false });
+    installFastOpcodes((evm as unknown as { _opcodeMap: Parameters<typeof installFastOpcodes>[0] })._opcodeMap);
     const coverage = options.coverage ? new CoverageMap() : undefined;
     if (coverage !== undefined) (evm as unknown as Record<symbol, unknown>)[COVERAGE] = coverage;
     const sink: AssertionSink | undefined = options.assertions ? { hits: [] } : undefined;

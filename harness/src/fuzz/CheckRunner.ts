@@ -36,6 +36,7 @@ export class CheckRunner {
   private baseGhosts: Ghosts = {};
   private ghosts: Ghosts = {};
   private holders: Hex[] = [];
+  private ctx: Record<string, unknown> | undefined;
   private holderSet = new Set<string>();
   private uintKeys: bigint[] = [];
   private uintSet = new Set<bigint>();
@@ -135,17 +136,39 @@ export class CheckRunner {
     return out;
   }
 
+  /**
+   * The context checks receive. Built once: ghosts, clock and collections are read
+   * through getters and live arrays, so no object is rebuilt after every call.
+   */
   private context(): Record<string, unknown> {
+    if (this.ctx !== undefined) return this.ctx;
+    const self = this;
     const chain = this.d.chain;
-    return {
+    const chainView = {
+      get timestamp() {
+        return chain.timestamp;
+      },
+      get blockNumber() {
+        return chain.blockNumber;
+      },
+      balanceOf: (a: Hex) => chain.getBalance(a),
+    };
+    this.ctx = {
       ...this.view,
       contracts: this.view,
       actors: this.d.actors,
-      holders: this.holders,
-      keys: { address: this.holders, uint: this.uintKeys },
-      ghosts: this.ghosts,
-      chain: { timestamp: chain.timestamp, blockNumber: chain.blockNumber, balanceOf: (a: Hex) => chain.getBalance(a) },
+      get holders() {
+        return self.holders;
+      },
+      get keys() {
+        return { address: self.holders, uint: self.uintKeys };
+      },
+      get ghosts() {
+        return self.ghosts;
+      },
+      chain: chainView,
     };
+    return this.ctx;
   }
 
   private old(x: unknown, ghostsBefore: Ghosts): unknown {

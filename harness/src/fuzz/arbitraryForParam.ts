@@ -8,6 +8,8 @@ export interface ArbitraryEnv {
   local?: Dictionary;
   /** Actors and deployed contracts: the addresses most calls should use. */
   addresses: readonly Hex[];
+  /** `'actors'`: only `addresses`; `'known'`: those and addresses seen; `'any'`: also zero and random ones. */
+  addressDomain?: 'actors' | 'known' | 'any';
 }
 
 type Param = AbiParameter & { components?: readonly AbiParameter[] };
@@ -69,6 +71,8 @@ function addressArbitrary(env: ArbitraryEnv): fc.Arbitrary<Hex> {
     const list = local.length > 0 && i % 2 === 0 ? local : env.dictionary.addresses;
     return list.length === 0 ? env.addresses[0]! : list[(i >>> 1) % list.length]!;
   });
+  if (env.addressDomain === 'actors') return known;
+  if (env.addressDomain === 'known') return fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: seen });
   const zero = fc.constant('0x0000000000000000000000000000000000000000' as Hex);
   const random = fc.uint8Array({ minLength: 20, maxLength: 20 }).map((b) => bytesToHex(b));
   return fc.oneof({ weight: 8, arbitrary: known }, { weight: 2, arbitrary: seen }, { weight: 1, arbitrary: zero }, { weight: 1, arbitrary: random });

@@ -154,7 +154,17 @@ export interface SpecDecl<C extends ContractsDecl, G extends GhostsDecl> {
   /** Wei given to each actor and the deployer before deployment. */
   fund?: bigint;
   setup?: (ctx: WriteHandles<C> & SetupContext<C>) => void | Promise<void>;
-  targets?: { include?: readonly string[]; exclude?: readonly string[]; senders?: readonly Hex[] };
+  targets?: {
+    include?: readonly string[];
+    exclude?: readonly string[];
+    senders?: readonly Hex[];
+    /**
+     * Where address arguments come from: `'actors'` only (as a handler that maps every
+     * address onto an actor), `'known'` (actors, deployed contracts, addresses seen), or
+     * `'any'` (those, plus zero and random addresses; the default).
+     */
+    addresses?: 'actors' | 'known' | 'any';
+  };
   ghosts?: G;
   invariants?: Record<string, InvariantFn<C, G>>;
   properties?: Record<string, PropertyDecl<C, G>>;

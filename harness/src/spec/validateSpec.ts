@@ -29,6 +29,10 @@ export function validateSpec(spec: Spec, file: string): string[] {
   for (const [name, g] of Object.entries(spec.ghosts ?? {})) {
     if (g === null || typeof g !== 'object' || !('initial' in g)) problem(`ghosts.${name}`, 'must have an `initial` value', name);
   }
+  const addresses = spec.targets?.addresses;
+  if (addresses !== undefined && !['actors', 'known', 'any'].includes(addresses)) {
+    problem('targets.addresses', `must be 'actors', 'known' or 'any', got ${JSON.stringify(addresses)}`, 'addresses');
+  }
   const fuzz = spec.fuzz ?? {};
   for (const [key, v] of Object.entries(fuzz)) {
     if (key === 'assertions') {
