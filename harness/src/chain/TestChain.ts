@@ -1,4 +1,4 @@
-import { createEVM, type EVM } from '@ethereumjs/evm';
+import { createEVM, Message, type EVM } from '@ethereumjs/evm';
 import { Common, Mainnet, type Hardfork } from '@ethereumjs/common';
 import { Account, Address, createAddressFromString, createZeroAddress } from '@ethereumjs/util';
 import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
@@ -185,19 +185,28 @@ export class TestChain {
     const evmSlots = this.evm as unknown as Record<symbol, unknown>;
     evmSlots[COMPARES] = isStatic ? undefined : this.compareSink;
     this.state.originalStorageCache.clear();
-    const result = await this.evm.runCall({
-      caller,
-      origin: caller,
-      to: request.to === undefined ? undefined : createAddressFromString(request.to),
-      data: hexToBytes(request.data),
-      value: request.value ?? 0n,
-      gasLimit: request.gasLimit ?? this.gasLimit,
-      isStatic,
-      // Nonces only matter for CREATE addresses; calls leave them alone (saves an account write per call).
-      skipNonceIncrement: isStatic || request.to !== undefined,
-      block: this.blockForEvm(),
-    });
-    const exec = result.execResult;
+    const to = request.to === undefined ? undefined : createAddressFromString(request.to);
+    const gasLimit = request.gasLimit ?? this.gasLimit;
+    let exec: Awaited<ReturnType<EVM['runCall']>>['execResult'] | undefined;
+    let createdAddress: Address | undefined;
+    if (isStatic && to !== undefined) exec = await this.runStaticFrame(caller, to, request.data, gasLimit);
+    if (exec === undefined) {
+      const result = await this.evm.runCall({
+        caller,
+        origin: caller,
+        to,
+        data: hexToBytes(request.data),
+        value: request.value ?? 0n,
+        gasLimit,
+        isStatic,
+        // Nonces only matter for CREATE addresses; calls leave them alone (saves an account write per call).
+        skipNonceIncrement: isStatic || request.to !== undefined,
+        block: this.blockForEvm(),
+      });
+      exec = result.execResult;
+      createdAddress = result.createdAddress;
+    }
+    if (exec === undefined) throw new Error('internal: the EVM returned no result');
     const assertions = this.assertionSink?.hits.splice(0) ?? [];
     const compares = isStatic ? [] : this.compareSink?.values.splice(0) ?? [];
     const error = exec.exceptionError?.error;
@@ -212,11 +221,34 @@ export class TestChain {
         data: bytesToHex(data),
       })),
       error,
-      createdAddress: status === 'success' && result.createdAddress ? (result.createdAddress.toString() as Hex) : undefined,
+      createdAddress: status === 'success' && createdAddress ? (createdAddress.toString() as Hex) : undefined,
       storageChanges: isStatic ? [] : this.storageChanges(),
       assertions,
       compares,
     };
+  }
+
+  /**
+   * A static call straight into the interpreter: a view cannot move value or change
+   * state, so runCall's nonce, balance-transfer and checkpoint work is skipped. Calls to
+   * precompiles or code-less accounts take the ordinary path (returns undefined).
+   */
+  private async runStaticFrame(caller: Address, to: Address, data: Hex, gasLimit: bigint) {
+    const evm = this.evm as unknown as {
+      _block: unknown;
+      _tx: unknown;
+      _loadCode(m: Message): Promise<void>;
+      runInterpreter(m: Message): Promise<Awaited<ReturnType<EVM['runCall']>>['execResult']>;
+      postMessageCleanup(): void;
+    };
+    const message = new Message({ caller, to, data: hexToBytes(data), value: 0n, gasLimit, isStatic: true, depth: 0 });
+    await evm._loadCode(message);
+    if (message.isCompiled || message.code === undefined || (message.code as Uint8Array).length === 0) return undefined;
+    evm._block = this.blockForEvm();
+    evm._tx = { gasPrice: 0n, origin: caller };
+    const exec = await evm.runInterpreter(message);
+    evm.postMessageCleanup();
+    return exec;
   }
 
   private storageChanges(): StorageChange[] {

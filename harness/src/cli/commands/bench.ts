@@ -26,7 +26,7 @@ export default async function bench(options: BenchOptions): Promise<number> {
   let forge: ForgeBenchResult | undefined;
   if (options.forge !== false) {
     forge = await runForgeBench({ runs, depth, threads: 1 });
-    out(row(`forge ${forge.forgeVersion} (1 thread)`, forge.calls, forge.seconds, forge.callsPerSec));
+    out(row(`forge ${forge.forgeVersion} (1 thread)`, forge.calls, forge.seconds, Math.round(forge.callsPerSec)));
     out(`ratio vigil / forge: ${(vigil.callsPerSec / forge.callsPerSec).toFixed(2)}×`);
   }
   const file = join(process.cwd(), 'reports', 'bench.json');
