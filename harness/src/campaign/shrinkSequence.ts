@@ -106,12 +106,22 @@ async function shrinkArgs(calls: FuzzCall[], fails: Fails, firstSender: Hex): Pr
   return current;
 }
 
-/** Binary search for the value closest to zero that still fails (assumes a monotone guard; a good first cut). */
+/** Small values people read at a glance; tried in order before any search. */
+const SMALL = [0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 10n, 16n, 32n, 64n, 100n, 128n, 255n, 256n, 1000n, 1024n];
+
+/**
+ * The value closest to zero that still fails: first the small round values (this also
+ * settles guards that are not monotone, like `x % 4 == 3`, in a few replays), then a
+ * binary search toward zero, which is exact for monotone guards like `x > 1000`.
+ */
 async function shrinkBigint(value: bigint, fails: (v: bigint) => Promise<FuzzCall[] | undefined>): Promise<FuzzCall[] | undefined> {
   if (value === 0n) return undefined;
-  const zero = await fails(0n);
-  if (zero) return zero;
   const sign = value < 0n ? -1n : 1n;
+  for (const small of SMALL) {
+    if (small >= value * sign) break;
+    const kept = await fails(small * sign);
+    if (kept) return kept;
+  }
   let lo = 0n;
   let hi = value * sign;
   let best: FuzzCall[] | undefined;

@@ -62,8 +62,8 @@ export class CallGenerator {
   next(): FuzzCall {
     const index = this.draw(this.targetIndex);
     const target = this.options.targets[index]!;
-    const args = this.applyHints(target, this.draw(this.argArbitraries[index]!));
     const sender = this.draw(this.sender);
+    const args = this.echoSender(target, this.applyHints(target, this.draw(this.argArbitraries[index]!)), sender);
     let value = 0n;
     if (target.fn.stateMutability === 'payable') value = this.draw(this.value);
     const [timeDelta, blockDelta] = this.draw(this.delay);
@@ -103,10 +103,24 @@ export class CallGenerator {
     byPosition.set(position, list);
   }
 
-  /** A quarter of the calls put learned values at the positions they were compared at (input-to-state), most positions at once. */
+  /**
+   * Guards like `require(who == msg.sender)` and bugs like a transfer to oneself need an
+   * address argument equal to the caller: one address argument in eight is the sender.
+   */
+  private echoSender(target: TargetFunction, args: unknown[], sender: Hex): unknown[] {
+    let out = args;
+    target.fn.inputs.forEach((input, i) => {
+      if (input.type !== 'address' || this.draw(fc.nat(7)) !== 0) return;
+      if (out === args) out = [...args];
+      out[i] = sender;
+    });
+    return out;
+  }
+
+  /** A third of the calls put learned values at the positions they were compared at (input-to-state), most positions at once. */
   private applyHints(target: TargetFunction, args: unknown[]): unknown[] {
     const byPosition = this.hints.get(target);
-    if (byPosition === undefined || this.draw(fc.nat(3)) !== 0) return args;
+    if (byPosition === undefined || this.draw(fc.nat(2)) !== 0) return args;
     const out = [...args];
     for (const [position, values] of byPosition) {
       if (this.draw(fc.nat(3)) === 0) continue;
