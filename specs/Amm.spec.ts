@@ -3,10 +3,10 @@ import { kNeverDecreasesOnSwap, kPerShareNeverDecreases, reservesBacked } from '
 
 // The pool starts with liquidity; actors hold both tokens and have approved the pool.
 export default defineSpec({
-  sources: ['../targets/amm/AmmToken.sol', '../targets/amm/Amm.sol'],
+  sources: ['../targets/common/MintableToken.sol', '../targets/amm/Amm.sol'],
   contracts: {
-    token0: { contract: 'AmmToken', args: ['T0'] },
-    token1: { contract: 'AmmToken', args: ['T1'] },
+    token0: { contract: 'MintableToken', args: ['T0'] },
+    token1: { contract: 'MintableToken', args: ['T1'] },
     amm: { contract: 'Amm', args: [addressOf('token0'), addressOf('token1')] },
   },
   setup: async ({ token0, token1, amm, actors, as }) => {

@@ -5,10 +5,10 @@ import { lendingInvariants, senderStaysHealthy } from '../invariants/lending.js'
 // both tokens (repay and liquidate pull debt tokens) and each has borrowed half its
 // collateral's value, so a price drop the fuzzer makes opens liquidations.
 export default defineSpec({
-  sources: ['../targets/lending/LendToken.sol', '../targets/lending/PriceOracle.sol', '../targets/lending/LendingPool.sol'],
+  sources: ['../targets/common/MintableToken.sol', '../targets/lending/PriceOracle.sol', '../targets/lending/LendingPool.sol'],
   contracts: {
-    collateral: { contract: 'LendToken', args: ['COL'] },
-    debt: { contract: 'LendToken', args: ['DEBT'] },
+    collateral: { contract: 'MintableToken', args: ['COL'] },
+    debt: { contract: 'MintableToken', args: ['DEBT'] },
     oracle: { contract: 'PriceOracle' },
     pool: {
       contract: 'LendingPool',

@@ -4,9 +4,9 @@ import { erc4626Properties, roundTripsFavourVault, solvent } from '../invariants
 // Actors are funded and have approved the vault; the fuzzer may also send or mint asset
 // to the vault (a donation), which makes a share worth more than one asset.
 export default defineSpec({
-  sources: ['../targets/vault/MockAsset.sol', '../targets/vault/Vault.sol'],
+  sources: ['../targets/common/MintableToken.sol', '../targets/vault/Vault.sol'],
   contracts: {
-    asset: { contract: 'MockAsset' },
+    asset: { contract: 'MintableToken', args: ['ASSET'] },
     vault: { contract: 'Vault', args: [addressOf('asset')] },
   },
   setup: async ({ asset, vault, actors, as }) => {

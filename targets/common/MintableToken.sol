@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-/// Plain ERC20 used as collateral and as the borrowed asset. Anyone may mint to anyone,
-/// so fuzzed actors fund themselves and the spec setup funds the pool with a mint.
-contract LendToken {
+/// Plain ERC20 for the examples: the AMM pair, the lending pool's collateral and debt,
+/// the vault's asset. Anyone may mint to anyone, so fuzzed actors fund themselves (and
+/// donate to a vault) without a privileged setup step.
+contract MintableToken {
     string public name;
     string public symbol;
     uint8 public constant decimals = 18;
