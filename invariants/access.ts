@@ -19,7 +19,7 @@ export function onlyOwnerChanges<K extends string, V extends string, O extends s
     check: async ({ call, old, [key]: target }: KeyedProperty<K, OwnedView<V, O>>) =>
       call.reverted ||
       (await target[readValue]()) === (await old(target)[readValue]()) ||
-      // Decoded addresses are checksummed, call.sender is lower case.
-      ((await old(target)[ownerFn]()) as Hex).toLowerCase() === call.sender.toLowerCase(),
+      // Vigil hands every address out in lower case, decoded results included, so === compares them.
+      (await old(target)[ownerFn]()) === call.sender,
   };
 }
