@@ -3,6 +3,7 @@ export { defineSpec } from './spec/defineSpec.js';
 export { sum, forall, exists, implies } from './spec/quantifiers.js';
 export { addressOf } from './spec/addressOf.js';
 export { ghost } from './spec/ghost.js';
+export { variantOf } from './spec/variantOf.js';
 export type * from './spec/types.js';
 export type { ArtifactRegistry } from './spec/ArtifactRegistry.js';
 export { VigilError } from './errors/VigilError.js';

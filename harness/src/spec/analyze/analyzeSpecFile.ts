@@ -5,6 +5,7 @@ import { createAnalysisSession, type AnalysisSession } from './AnalysisSession.j
 import { createAnalysisProject } from './createAnalysisProject.js';
 import { expandCheckEntries } from './expandCheckEntries.js';
 import { findDefineSpecCall } from './findDefineSpecCall.js';
+import { findVariantBase } from './findVariantBase.js';
 import { problemAt } from './locate.js';
 import { readCheckSection, readContracts, readSpecName } from './readSpecSections.js';
 import type { AnalyzedCheck, SpecAnalysis, SpecProblem } from './SpecAnalysis.js';
@@ -29,6 +30,11 @@ export function analyzeSpecFile(file: string, project?: Project): SpecAnalysis {
   const session = createAnalysisSession(project ?? createAnalysisProject());
   const sourceFile = session.openFile(file);
   if (!sourceFile) throw new VigilError('SPEC_NOT_FOUND', `spec file not found: ${file}`);
+
+  const base = findVariantBase(sourceFile);
+  if (base !== undefined && base !== sourceFile.getFilePath()) {
+    return { ...analyzeSpecFile(base, session.project), file: sourceFile.getFilePath() };
+  }
 
   const problems: SpecProblem[] = [];
   const lookup = findDefineSpecCall(sourceFile, session.bindingsOf(sourceFile));
