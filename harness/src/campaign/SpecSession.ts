@@ -22,6 +22,8 @@ export interface SpecSession {
   /** Which addresses address arguments are drawn from (see `targets.addresses`). */
   addressArgs: 'actors' | 'known' | 'any';
   checks: CheckRunner;
+  /** Declared location and provable-subset status of each check (`invariant:name`). */
+  checkInfo: ReadonlyMap<string, import('./readCheckInfo.js').CheckInfo>;
   dictionary: Dictionary;
   base: ChainSnapshot;
   settings: CampaignSettings;

@@ -12,6 +12,7 @@ import { Dictionary } from '../fuzz/Dictionary.js';
 import { ExecutedCall } from '../fuzz/ExecutedCall.js';
 import { selectTargets, typeString } from '../fuzz/selectTargets.js';
 import { validatePatterns } from '../fuzz/validatePatterns.js';
+import { readCheckInfo } from './readCheckInfo.js';
 import type { CallResult } from '../chain/types.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import type { SpecSession } from './SpecSession.js';
@@ -53,7 +54,9 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
     ),
   );
   const name = spec.name ?? basename(file).replace(/\.spec\.ts$/, '');
+  const checkInfo = await readCheckInfo(file);
   const checks = new CheckRunner(deployment, {
+    locations: new Map([...checkInfo].map(([k, v]) => [k, v.location])),
     specName: name,
     assertions: settings.assertions,
     sourceMapper: new SourceMapper(compiled),
@@ -75,7 +78,7 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
 
   const senders = [...(spec.targets?.senders ?? deployment.actors)].map((s) => s.toLowerCase() as Hex);
   const addressArgs = spec.targets?.addresses ?? 'any';
-  return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, addressArgs, checks, dictionary, base: chain.snapshot(), settings };
+  return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, addressArgs, checks, checkInfo, dictionary, base: chain.snapshot(), settings };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -38,6 +38,7 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
       name,
       status: failedIds.has(`${session.name}:${kind}:${name}`) ? 'failed' : 'passed',
       checks: counts.get(`${kind}:${name}`) ?? 0,
+      ...(session.checkInfo.has(`${kind}:${name}`) ? { provable: session.checkInfo.get(`${kind}:${name}`)!.provable } : {}),
     })),
     functions: [...result.functions.values()],
     coverage: { contracts: coverage },

@@ -7,6 +7,7 @@ import { findLine } from '../spec/findLine.js';
 import { locateInStack } from '../spec/locateInStack.js';
 import { makeHandle, ViewCallReverted, type HandleEnv } from '../spec/makeHandle.js';
 import type { CallInfo, PropertyDecl } from '../spec/types.js';
+import type { SourceLocation } from '../report/types.js';
 import type { ExecutedCall } from './ExecutedCall.js';
 import { matchesPattern } from './selectTargets.js';
 import type { Violation } from './Violation.js';
@@ -19,6 +20,8 @@ export interface CheckRunnerOptions {
   codeToContract: ReadonlyMap<Uint8Array, DeployedContract>;
   /** topic0 of every `AssertionFailed(...)` event in the ABIs. */
   assertionTopics: ReadonlySet<string>;
+  /** Where each check is declared (`invariant:name` → file:line), from the spec's source. */
+  locations?: ReadonlyMap<string, SourceLocation>;
 }
 
 type AnyProperty = PropertyDecl<never, never>;
@@ -115,13 +118,13 @@ export class CheckRunner {
       if (skip.has(id) || !appliesTo(prop, executed)) continue;
       const ctx = { ...base, call: info!, old: (x: unknown) => this.old(x, ghostsBefore) };
       const failure = await this.evaluate('property', name, () => prop.check(ctx as never));
-      if (failure !== undefined) out.push({ id, kind: 'property', name, message: failure, location: this.locate(name) });
+      if (failure !== undefined) out.push({ id, kind: 'property', name, message: failure, location: this.locate('property', name) });
     }
     for (const [name, fn] of this.invariants) {
       const id = `${this.options.specName}:invariant:${name}`;
       if (skip.has(id)) continue;
       const failure = await this.evaluate('invariant', name, () => fn(base as never));
-      if (failure !== undefined) out.push({ id, kind: 'invariant', name, message: failure, location: this.locate(name) });
+      if (failure !== undefined) out.push({ id, kind: 'invariant', name, message: failure, location: this.locate('invariant', name) });
     }
     return out;
   }
@@ -202,7 +205,9 @@ export class CheckRunner {
     return value ? undefined : `${kind} ${name} broken`;
   }
 
-  private locate(name: string) {
+  private locate(kind: 'invariant' | 'property', name: string): SourceLocation | undefined {
+    const known = this.options.locations?.get(`${kind}:${name}`);
+    if (known !== undefined) return known;
     const at = findLine(this.d.specFile, `${name}:`);
     const m = /:(\d+)$/.exec(at);
     return m ? { file: at.slice(0, -m[0].length), line: Number(m[1]), column: 1 } : undefined;
