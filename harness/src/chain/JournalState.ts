@@ -40,33 +40,22 @@ export class JournalState implements StateManagerInterface {
   /** When set, every key read is added here (dependency tracking for cached static calls). */
   private reads: Set<string> | undefined;
 
-  readonly originalStorageCache: { get(a: Address, k: Uint8Array): Promise<Uint8Array>; clear(): void };
+  /** Slot values at the start of the current call, as first read (SSTORE gas needs them). */
+  private readonly txStart = new Map<string, Uint8Array>();
 
-  constructor() {
-    // SSTORE gas needs the value at transaction start; the journal can answer that too.
-    const txStart = new Map<string, Uint8Array>();
-    this.originalStorageCache = {
-      get: async (address, key) => {
-        const id = `${address.toString()}|${bytesToHex(key)}`;
-        const hit = txStart.get(id);
-        if (hit !== undefined) return hit;
-        const value = await this.getStorage(address, key);
-        txStart.set(id, value);
-        return value;
-      },
-      clear: () => txStart.clear(),
-    };
-  }
+  readonly originalStorageCache: { get(a: Address, k: Uint8Array): Promise<Uint8Array>; clear(): void } = {
+    get: async (address, key) => this.originalStorageNow(address, key),
+    clear: () => this.txStart.clear(),
+  };
 
   // --- accounts -------------------------------------------------------------
 
   async getAccount(address: Address): Promise<Account | undefined> {
-    const rec = this.readAccount(address.toString());
-    return rec === undefined ? undefined : new Account(rec.nonce, rec.balance, undefined, rec.codeHash);
+    return this.accountNow(address);
   }
 
   async putAccount(address: Address, account?: Account): Promise<void> {
-    const key = address.toString();
+    const key = addressKey(address);
     // The EVM rewrites caller and callee on every call even when nothing changed; an
     // identical write is a no-op, and skipping it keeps cached views valid and the journal short.
     const current = this.accounts.get(key);
@@ -93,14 +82,18 @@ export class JournalState implements StateManagerInterface {
   // --- code -----------------------------------------------------------------
 
   async putCode(address: Address, value: Uint8Array): Promise<void> {
-    const key = address.toString();
+    const key = addressKey(address);
     this.record({ kind: 'code', key, had: this.code.has(key), prev: this.code.get(key) });
     this.code.set(key, value);
     await this.modifyAccountFields(address, { codeHash: value.length === 0 ? KECCAK256_NULL : keccak256(value, 'bytes') });
   }
 
   async getCode(address: Address): Promise<Uint8Array> {
-    return this.readCode(address.toString()) ?? EMPTY;
+    return this.codeNow(address);
+  }
+
+  codeNow(address: Address): Uint8Array {
+    return this.readCode(addressKey(address)) ?? EMPTY;
   }
 
   async getCodeSize(address: Address): Promise<number> {
@@ -110,12 +103,53 @@ export class JournalState implements StateManagerInterface {
   // --- storage --------------------------------------------------------------
 
   async getStorage(address: Address, key: Uint8Array): Promise<Uint8Array> {
-    return this.readSlot(address.toString(), bytesToHex(key)) ?? EMPTY;
+    return this.storageNow(address, key);
   }
 
   async putStorage(address: Address, key: Uint8Array, value: Uint8Array): Promise<void> {
-    const addr = address.toString();
-    const slot = bytesToHex(key);
+    this.putStorageNow(address, key, value);
+  }
+
+  // --- synchronous access (the EVM's fast SLOAD / SSTORE; the async interface wraps these)
+  // Keys as the maps hold them: an address as `0x` + 40 hex digits, a slot as `0x` + 64.
+
+  storageNow(address: Address, key: Uint8Array): Uint8Array {
+    return this.slotNow(addressKey(address), bytesToHex(key));
+  }
+
+  slotNow(addr: string, slot: string): Uint8Array {
+    return this.readSlot(addr, slot) ?? EMPTY;
+  }
+
+  /** The slot's value when the current call began (SSTORE gas needs it). */
+  originalStorageNow(address: Address, key: Uint8Array): Uint8Array {
+    return this.originalSlotNow(addressKey(address), bytesToHex(key));
+  }
+
+  originalSlotNow(addr: string, slot: string): Uint8Array {
+    const id = `${addr}|${slot}`;
+    const hit = this.txStart.get(id);
+    if (hit !== undefined) return hit;
+    const value = this.slotNow(addr, slot);
+    this.txStart.set(id, value);
+    return value;
+  }
+
+  /** Whether the account exists, without building an Account (which validates its fields). */
+  hasAccount(address: Address): boolean {
+    return this.readAccount(addressKey(address)) !== undefined;
+  }
+
+  accountNow(address: Address): Account | undefined {
+    const rec = this.readAccount(addressKey(address));
+    return rec === undefined ? undefined : new Account(rec.nonce, rec.balance, undefined, rec.codeHash);
+  }
+
+  putStorageNow(address: Address, key: Uint8Array, value: Uint8Array): void {
+    this.putSlotNow(addressKey(address), bytesToHex(key), value);
+  }
+
+  putSlotNow(addr: string, slot: string, value: Uint8Array): void {
     let slots = this.storage.get(addr);
     if (slots === undefined) this.storage.set(addr, (slots = new Map()));
     this.record({ kind: 'storage', key: addr, slot, had: slots.has(slot), prev: slots.get(slot) });
@@ -123,7 +157,7 @@ export class JournalState implements StateManagerInterface {
   }
 
   async clearStorage(address: Address): Promise<void> {
-    const addr = address.toString();
+    const addr = addressKey(address);
     for (const [slot, prev] of this.storage.get(addr) ?? []) {
       this.record({ kind: 'storage', key: addr, slot, had: true, prev });
     }
@@ -181,7 +215,7 @@ export class JournalState implements StateManagerInterface {
       if (e.kind !== 'storage') continue;
       const after = this.storage.get(e.key)?.get(e.slot) ?? EMPTY;
       const before = e.prev ?? EMPTY;
-      if (bytesToHex(before) !== bytesToHex(after)) out.push({ address: e.key, slot: e.slot, before, after });
+      if (!sameBytes(before, after)) out.push({ address: e.key, slot: e.slot, before, after });
     }
     return out;
   }
@@ -232,11 +266,9 @@ export class JournalState implements StateManagerInterface {
   }
 
   private record(entry: Entry): void {
-    this.touch(entryId(entry));
-    if (this.originals !== undefined && !this.preView) {
-      const id = entryId(entry);
-      if (!this.originals.has(id)) this.originals.set(id, entry);
-    }
+    const id = entryId(entry);
+    this.touch(id);
+    if (this.originals !== undefined && !this.preView && !this.originals.has(id)) this.originals.set(id, entry);
     if (this.marks.length > 0 || this.pinned > 0) this.journal.push(entry);
   }
 
@@ -261,28 +293,36 @@ export class JournalState implements StateManagerInterface {
     this.originals = originals;
   }
 
-  private preValue(id: string): Entry | undefined {
-    return this.preView ? this.originals?.get(id) : undefined;
-  }
+  // Reads build their dependency id only when someone listens (a cached static call
+  // recording reads, or the pre-state view); the common case is a plain map lookup.
 
   private readAccount(key: string): AccountRecord | undefined {
-    this.reads?.add(`a|${key}`);
-    const pre = this.preValue(`a|${key}`);
-    if (pre !== undefined && pre.kind === 'account') return pre.prev;
+    if (this.reads !== undefined || this.preView) {
+      const id = `a|${key}`;
+      this.reads?.add(id);
+      const pre = this.preView ? this.originals?.get(id) : undefined;
+      if (pre !== undefined && pre.kind === 'account') return pre.prev;
+    }
     return this.accounts.get(key);
   }
 
   private readCode(key: string): Uint8Array | undefined {
-    this.reads?.add(`c|${key}`);
-    const pre = this.preValue(`c|${key}`);
-    if (pre !== undefined && pre.kind === 'code') return pre.prev;
+    if (this.reads !== undefined || this.preView) {
+      const id = `c|${key}`;
+      this.reads?.add(id);
+      const pre = this.preView ? this.originals?.get(id) : undefined;
+      if (pre !== undefined && pre.kind === 'code') return pre.prev;
+    }
     return this.code.get(key);
   }
 
   private readSlot(addr: string, slot: string): Uint8Array | undefined {
-    this.reads?.add(`s|${addr}|${slot}`);
-    const pre = this.preValue(`s|${addr}|${slot}`);
-    if (pre !== undefined && pre.kind === 'storage') return pre.prev;
+    if (this.reads !== undefined || this.preView) {
+      const id = `s|${addr}|${slot}`;
+      this.reads?.add(id);
+      const pre = this.preView ? this.originals?.get(id) : undefined;
+      if (pre !== undefined && pre.kind === 'storage') return pre.prev;
+    }
     return this.storage.get(addr)?.get(slot);
   }
 
@@ -302,6 +342,24 @@ export class JournalState implements StateManagerInterface {
   shallowCopy(): StateManagerInterface {
     throw new Error('JournalState is not copied; use snapshots');
   }
+}
+
+const addressKeys = new WeakMap<Address, string>();
+
+/**
+ * An address as the maps key it (`0x` + 40 hex digits). The chain reuses its Address
+ * objects call after call, so remembering the string saves a hex conversion per access.
+ */
+export function addressKey(address: Address): string {
+  let key = addressKeys.get(address);
+  if (key === undefined) addressKeys.set(address, (key = address.toString()));
+  return key;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function entryId(e: Entry): string {

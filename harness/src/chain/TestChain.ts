@@ -5,7 +5,10 @@ import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
 import { JournalState } from './JournalState.js';
 import { memoKeccak } from './memoKeccak.js';
 import { installFastOpcodes } from './fastOpcodes.js';
+import { loadEvmInternals } from './evmInternals.js';
 import { CoverageMap } from './CoverageMap.js';
+import { runTopFrame, topFrameEligible } from './runTopFrame.js';
+import { bytesToBigInt } from './words.js';
 import { ASSERTIONS, COMPARES, COVERAGE, applyEvmPatches, type AssertionSink, type CompareSink } from './evmPatches.js';
 import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
 
@@ -49,6 +52,10 @@ export class TestChain {
    */
   private readonly staticAnswers = new Map<string, { result: CallResult; reads: string[]; version: number }>();
   private preStateDepth = 0;
+  /** Whether value-less calls may skip runCall (see runTopFrame); fixed by the fork. */
+  private readonly topFrames: boolean;
+  private evmBlock: { env: BlockEnv; view: Parameters<EVM['runCall']>[0]['block'] } | undefined;
+  private readonly addresses = new Map<Hex, Address>();
 
   private constructor(
     private readonly evm: EVM,
@@ -61,15 +68,18 @@ export class TestChain {
   ) {
     this.block = block;
     this.coverage = coverage;
+    this.topFrames = topFrameEligible(evm);
   }
 
   static async create(options: TestChainOptions): Promise<TestChain> {
     await applyEvmPatches();
+    const internals = await loadEvmInternals();
     const common = new Common({ chain: Mainnet, hardfork: options.hardfork, customCrypto: { keccak256: memoKeccak() } });
     fastEipLookup(common);
     const state = new JournalState();
     const evm = await createEVM({ common, stateManager: state, allowUnlimitedContractSize: false });
-    installFastOpcodes((evm as unknown as { _opcodeMap: Parameters<typeof installFastOpcodes>[0] })._opcodeMap);
+    const opcodeMap = (evm as unknown as { _opcodeMap: Parameters<typeof installFastOpcodes>[0] })._opcodeMap;
+    installFastOpcodes(opcodeMap, common as unknown as Parameters<typeof installFastOpcodes>[1], internals, state);
     const coverage = options.coverage ? new CoverageMap() : undefined;
     if (coverage !== undefined) (evm as unknown as Record<symbol, unknown>)[COVERAGE] = coverage;
     const sink: AssertionSink | undefined = options.assertions ? { hits: [] } : undefined;
@@ -178,18 +188,21 @@ export class TestChain {
   }
 
   private async execute(request: CallRequest, isStatic: boolean): Promise<CallResult> {
-    const caller = createAddressFromString(request.from);
+    const caller = this.addressOf(request.from);
     if (!isStatic) this.state.trackOriginals();
     this.evm.journal.cleanJournal();
     // Comparisons are collected for calls that change state, not for the checks' view calls.
     const evmSlots = this.evm as unknown as Record<symbol, unknown>;
     evmSlots[COMPARES] = isStatic ? undefined : this.compareSink;
     this.state.originalStorageCache.clear();
-    const to = request.to === undefined ? undefined : createAddressFromString(request.to);
+    const to = request.to === undefined ? undefined : this.addressOf(request.to);
     const gasLimit = request.gasLimit ?? this.gasLimit;
     let exec: Awaited<ReturnType<EVM['runCall']>>['execResult'] | undefined;
     let createdAddress: Address | undefined;
     if (isStatic && to !== undefined) exec = await this.runStaticFrame(caller, to, request.data, gasLimit);
+    else if (to !== undefined && (request.value ?? 0n) === 0n && this.topFrames) {
+      exec = await runTopFrame(this.evm, this.state, { caller, to, data: hexToBytes(request.data), gasLimit, block: this.blockForEvm() });
+    }
     if (exec === undefined) {
       const result = await this.evm.runCall({
         caller,
@@ -260,9 +273,14 @@ export class TestChain {
     }));
   }
 
+  /**
+   * The EVM's view of the block, built once per block environment (the EVM only reads
+   * it) rather than once per call.
+   */
   private blockForEvm() {
+    if (this.evmBlock?.env === this.block) return this.evmBlock.view;
     const { timestamp, number } = this.block;
-    return {
+    const view = {
       header: {
         number,
         timestamp,
@@ -275,6 +293,21 @@ export class TestChain {
         getBlobGasPrice: () => 1n,
       },
     } as unknown as Parameters<EVM['runCall']>[0]['block'];
+    this.evmBlock = { env: this.block, view };
+    return view;
+  }
+
+  /**
+   * Address objects for the few senders and targets a campaign uses, parsed once. The
+   * EVM never mutates an Address, and reusing one lets per-address caches hit.
+   */
+  private addressOf(hex: Hex): Address {
+    let address = this.addresses.get(hex);
+    if (address === undefined) {
+      if (this.addresses.size >= 4096) this.addresses.clear();
+      this.addresses.set(hex, (address = createAddressFromString(hex)));
+    }
+    return address;
   }
 }
 
@@ -288,7 +321,7 @@ function fastEipLookup(common: Common): void {
 }
 
 function toWord(bytes: Uint8Array): Hex {
-  return bytes.length === 0 ? '0x0' : (`0x${BigInt(bytesToHex(bytes)).toString(16)}` as Hex);
+  return `0x${bytesToBigInt(bytes).toString(16)}` as Hex;
 }
 
 export { Address };

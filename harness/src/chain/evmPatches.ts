@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { EVM, EVMError } from '@ethereumjs/evm';
 import { Account, createZeroAddress } from '@ethereumjs/util';
 import type { CoverageMap } from './CoverageMap.js';
+import { loadEvmInternals, type EvmInternals } from './evmInternals.js';
+import { createInterpreter, releaseInterpreter, type LeanInterpreter } from './leanInterpreter.js';
 
 /** The property of an EVM instance where a chain hangs its coverage map. */
 export const COVERAGE = Symbol.for('vigil.coverage');
@@ -41,6 +40,7 @@ interface RunStateLike {
   opCode: number;
   stack: { peek(n: number): bigint[] };
   memory: { read(offset: number, size: number): Uint8Array };
+  gasLeft: bigint;
   vigilBitmap?: Uint8Array;
   vigilJumps?: Int32Array;
   vigilJumpAt?: number;
@@ -49,10 +49,19 @@ interface RunStateLike {
 interface OpEntry {
   opcodeInfo: { feeBigInt: bigint; dynamicGas: boolean; isAsync: boolean; isInvalid: boolean };
   opHandler: (rs: RunStateLike, common: unknown) => void;
+  gasHandler?: (rs: RunStateLike, gas: bigint, common: unknown) => bigint | Promise<bigint>;
+  vigilSync?: boolean;
 }
 
 interface InterpreterLike {
-  _evm: { [COVERAGE]?: CoverageMap; [ASSERTIONS]?: AssertionSink; [COMPARES]?: CompareSink; DEBUG: boolean; events: { listenerCount(e: string): number } };
+  _evm: {
+    [COVERAGE]?: CoverageMap;
+    [ASSERTIONS]?: AssertionSink;
+    [COMPARES]?: CompareSink;
+    DEBUG: boolean;
+    events: { listenerCount(e: string): number };
+    _opcodeMap: OpEntry[];
+  };
   common: { isActivatedEIP(eip: number): boolean };
   profilerOpts?: { enabled?: boolean };
   _runState: RunStateLike & { shouldDoJumpAnalysis?: boolean };
@@ -65,13 +74,17 @@ interface InterpreterLike {
 
 let applied: Promise<void> | undefined;
 
+
 /**
- * Two changes to @ethereumjs/evm's Interpreter, applied once per process:
+ * Changes to @ethereumjs/evm's Interpreter and EVM prototypes, applied once per process:
  * - jump-destination analysis is cached per code object (the EVM redoes it on every
  *   call; profiles showed it as a top cost), keyed also by the fork's Common;
+ * - instructions run in synchronous batches (runBatch) instead of one await each;
  * - when an EVM carries a CoverageMap, each executed instruction offset is marked,
- *   far cheaper than the `step` event, which builds an object per instruction.
- * Both are pure functions of their inputs, so sharing them across chains is safe.
+ *   far cheaper than the `step` event, which builds an object per instruction;
+ * - runInterpreter builds no throw-away result spreads and reuses frame memory.
+ * Each computes what the library computes from the same inputs, so sharing them
+ * across chains is safe; per-EVM opcode changes live in fastOpcodes.
  */
 export function applyEvmPatches(): Promise<void> {
   applied ??= patch();
@@ -79,14 +92,9 @@ export function applyEvmPatches(): Promise<void> {
 }
 
 async function patch(): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@ethereumjs/evm');
-  const esmDir = join(dirname(entry), '..', 'esm');
-  const mod = (await import(pathToFileURL(join(esmDir, 'interpreter.js')).href)) as {
-    Interpreter: { prototype: InterpreterLike };
-  };
-  const proto = mod.Interpreter.prototype;
-  patchRunInterpreter(mod.Interpreter as unknown as InterpreterClass);
+  const lib = await loadEvmInternals();
+  const proto = lib.Interpreter.prototype as InterpreterLike;
+  patchRunInterpreter(lib);
 
   const analyse = proto._getValidJumpDestinations;
   const cache = new WeakMap<Uint8Array, WeakMap<object, unknown>>();
@@ -112,31 +120,57 @@ async function patch(): Promise<void> {
 
 /**
  * The interpreter awaits every instruction, a microtask each even for ADD or PUSH.
- * This runs a batch of instructions synchronously instead: those with a static gas
- * cost and a synchronous handler (most of them). At the first instruction that needs
- * the original path (state access, dynamic gas, calls) or a not-yet-analysed jump, it
- * hands back to the interpreter's own loop, which resumes at the current program counter.
+ * This runs a batch of instructions synchronously instead: those whose gas function and
+ * handler are both synchronous (entries marked `vigilSync` by installFastOpcodes; on an
+ * unmarked table, those with a static gas cost and a handler the library calls without
+ * awaiting). At the first instruction that needs the original path (state access through
+ * the async interface, calls, creates) or a not-yet-analysed jump, it hands back to the
+ * interpreter's own loop, which resumes at the current program counter. The steps per
+ * instruction are runStep's: gas function, useGas, advance, handler.
  * Only for plain legacy code with no tracer, profiler or stateless/BAL fork rules active.
  */
 function runBatch(interp: InterpreterLike, first: OpEntry, original: (op?: OpEntry) => Promise<void> | void): Promise<void> | void {
   const rs = interp._runState;
+  const common = interp.common;
+  const evm = interp._evm;
+  const opcodeMap = evm._opcodeMap;
+  const code = rs.code;
+  // The observers of `observe`, looked up once per batch instead of once per instruction.
+  const coverage = evm[COVERAGE];
+  const bitmap = coverage === undefined ? undefined : (rs.vigilBitmap ??= coverage.bitmapFor(code));
+  const sink = evm[ASSERTIONS];
+  const compares = evm[COMPARES];
   let entry = first;
   for (;;) {
-    observe(interp);
+    if (bitmap !== undefined && bitmap[rs.programCounter] === 0) {
+      bitmap[rs.programCounter] = 1;
+      coverage!.newHits++;
+    }
+    if (sink !== undefined) watchAssertions(rs, sink);
+    if (compares !== undefined) collectCompares(rs, compares);
+    if (!(entry.vigilSync ?? isPlainSync(entry))) return original.call(interp, entry);
     const info = entry.opcodeInfo;
-    if (info.dynamicGas || info.isAsync) return original.call(interp, entry);
-    if (info.isInvalid) return original.call(interp, entry);
-    interp.useGas(info.feeBigInt, info);
+    // Interpreter.useGas, inlined (its only other step is DEBUG logging, off on this path).
+    rs.gasLeft -= info.dynamicGas ? (entry.gasHandler!(rs, info.feeBigInt, common) as bigint) : info.feeBigInt;
+    if (rs.gasLeft < 0n) {
+      rs.gasLeft = 0n;
+      throw new EVMError(EVMError.errorMessages.OUT_OF_GAS); // the library's trap()
+    }
     rs.programCounter++;
-    entry.opHandler(rs, interp.common);
+    entry.opHandler(rs, common);
     const pc = rs.programCounter;
-    if (pc >= rs.code.length) return;
-    const op = rs.code[pc]!;
+    if (pc >= code.length) return;
+    const op = code[pc]!;
     if ((op === 0x56 || op === 0x57 || op === 0x5e) && rs.shouldDoJumpAnalysis !== false) return;
-    entry = interp.lookupOpInfo(op);
-    if (entry.opcodeInfo.dynamicGas || entry.opcodeInfo.isAsync) return;
+    entry = opcodeMap[op]!;
+    if (!(entry.vigilSync ?? isPlainSync(entry))) return;
     rs.opCode = op;
   }
+}
+
+function isPlainSync(entry: OpEntry): boolean {
+  const info = entry.opcodeInfo;
+  return !info.dynamicGas && !info.isAsync && !info.isInvalid;
 }
 
 function canRunFast(interp: InterpreterLike): boolean {
@@ -163,7 +197,11 @@ function observe(interp: InterpreterLike): void {
   const sink = evm[ASSERTIONS];
   if (sink !== undefined) watchAssertions(rs, sink);
   const compares = evm[COMPARES];
-  if (compares !== undefined && rs.opCode >= 0x10 && rs.opCode <= 0x14 && compares.values.length < MAX_COMPARES) {
+  if (compares !== undefined) collectCompares(rs, compares);
+}
+
+function collectCompares(rs: RunStateLike, compares: CompareSink): void {
+  if (rs.opCode >= 0x10 && rs.opCode <= 0x14 && compares.values.length < MAX_COMPARES) {
     const [a, b] = rs.stack.peek(2) as [bigint, bigint];
     compares.values.push(a, b);
   }
@@ -197,10 +235,10 @@ function watchAssertions(rs: RunStateLike, sink: AssertionSink): void {
   }
 }
 
-type InterpreterClass = new (...args: unknown[]) => {
+interface InterpreterInstance {
   _result: { logs: unknown[]; returnValue?: Uint8Array; selfdestruct: unknown; createdAddresses?: unknown };
   run(code: unknown, opts: unknown): Promise<{ runState: { gasLeft: bigint; gasRefund: bigint; stateGasSpilled?: bigint }; exceptionError?: { error: string } }>;
-};
+}
 
 interface MessageLike {
   to?: unknown;
@@ -226,8 +264,9 @@ interface MessageLike {
  * environment (~40 properties) into a new object on every frame, a result nothing in
  * the EVM or VM reads; the spreads cost more than running a short call. This version
  * does the same work and returns the same fields, with the run state passed as it is.
+ * Its interpreter comes from createInterpreter (a pooled memory buffer, see leanInterpreter).
  */
-function patchRunInterpreter(Interpreter: InterpreterClass): void {
+function patchRunInterpreter(lib: EvmInternals): void {
   const evmProto = EVM.prototype as unknown as Record<string, unknown>;
   const original = evmProto.runInterpreter as (this: unknown, m: MessageLike, o?: object) => Promise<unknown>;
   evmProto.runInterpreter = async function (this: Record<string, any>, message: MessageLike, opts: { initialLogs?: unknown[] } = {}) {
@@ -255,7 +294,7 @@ function patchRunInterpreter(Interpreter: InterpreterClass): void {
       createdAddresses: message.createdAddresses,
       initialLogs: opts.initialLogs,
     };
-    const interpreter = new Interpreter(this, this.stateManager, this.blockchain, env, message.gasLimit, this.journal, this.performanceLogger, this._optsCached.profiler);
+    const interpreter = createInterpreter(lib, this as never, env, message.gasLimit) as unknown as InterpreterInstance;
     if (message.selfdestruct) interpreter._result.selfdestruct = message.selfdestruct;
     if (message.createdAddresses) interpreter._result.createdAddresses = message.createdAddresses;
     const run = await interpreter.run(message.code, opts);
@@ -267,6 +306,7 @@ function patchRunInterpreter(Interpreter: InterpreterClass): void {
       result = Object.assign({}, result, { logs: [], selfdestruct: new Map(), createdAddresses: new Set() });
     }
     message.accessWitness?.commit();
+    releaseInterpreter(interpreter as unknown as LeanInterpreter);
     return Object.assign({}, result, {
       runState: run.runState,
       exceptionError: error,

@@ -1,7 +1,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 
 const MAX_ENTRIES = 50_000;
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
  * keccak256 for the SHA3 opcode, remembering recent inputs. Solidity hashes the same
@@ -12,8 +11,8 @@ export function memoKeccak(): (data: Uint8Array) => Uint8Array {
   const memo = new Map<string, Uint8Array>();
   return (data: Uint8Array) => {
     if (data.length > 96) return keccak_256(data);
-    let key = '';
-    for (let i = 0; i < data.length; i++) key += HEX[data[i]!];
+    // One character per byte, built natively: the cheapest exact key for a Map.
+    const key = Buffer.from(data.buffer, data.byteOffset, data.length).toString('latin1');
     const hit = memo.get(key);
     if (hit !== undefined) return hit.slice();
     const hash = keccak_256(data);
