@@ -130,3 +130,27 @@ describe('CallGenerator', () => {
     expect(firsts).toContain((1n << 256n) - 1n);
   });
 });
+
+describe('CallGenerator: targets.addresses', () => {
+  const STRANGER = '0x0000000000000000000000000000000000000b15' as Hex;
+  const addressArgs = (calls: FuzzCall[]) =>
+    calls.flatMap((c) => c.target.fn.inputs.flatMap((input, i) => (input.type === 'address' ? [c.args[i] as Hex] : [])));
+
+  it("keeps address arguments to the actors, learnt comparison values included, when told 'actors'", () => {
+    const dictionary = new Dictionary();
+    dictionary.addAddress(STRANGER);
+    const { generator: g, targets } = generator({ env: { dictionary, addresses: SENDERS, addressDomain: 'actors' } });
+    // Each address argument was seen compared with STRANGER: a hint to put STRANGER there.
+    for (const t of targets) g.learn(t, [0n, BigInt(STRANGER)], t.fn.inputs.map((i) => (i.type === 'address' ? 0n : 1n)));
+    const seen = addressArgs(take(g, 3000));
+    expect(seen.length).toBeGreaterThan(50);
+    expect(new Set(seen.filter((a) => !SENDERS.includes(a)))).toEqual(new Set());
+  });
+
+  it("draws other addresses too by default ('any')", () => {
+    const dictionary = new Dictionary();
+    dictionary.addAddress(STRANGER);
+    const { generator: g } = generator({ env: { dictionary, addresses: SENDERS } });
+    expect(addressArgs(take(g, 3000)).some((a) => !SENDERS.includes(a))).toBe(true);
+  });
+});

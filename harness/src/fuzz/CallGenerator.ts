@@ -125,7 +125,7 @@ export class CallGenerator {
     for (const [position, values] of byPosition) {
       if (this.draw(fc.nat(3)) === 0) continue;
       const fitted = fitWord(target.fn.inputs[position]?.type ?? '', values[this.draw(fc.nat(values.length - 1))]!);
-      if (fitted !== undefined) out[position] = fitted;
+      if (fitted !== undefined && this.allowedAddress(fitted)) out[position] = fitted;
     }
     return out;
   }
@@ -140,6 +140,13 @@ export class CallGenerator {
     const recent = Math.min(corpus.length, 8);
     const index = this.draw(fc.boolean()) ? corpus.length - 1 - this.draw(fc.nat(recent - 1)) : this.draw(fc.nat(corpus.length - 1));
     return [...corpus[index]!];
+  }
+
+  /** Learnt values respect `targets.addresses`: a spec confined to its actors never sees another address. */
+  private allowedAddress(value: unknown): boolean {
+    const domain = this.options.env.addressDomain ?? 'any';
+    if (domain === 'any' || typeof value !== 'string' || !value.startsWith('0x') || value.length !== 42) return true;
+    return this.options.env.addresses.includes(value as Hex);
   }
 
   private draw<T>(arbitrary: fc.Arbitrary<T>): T {
