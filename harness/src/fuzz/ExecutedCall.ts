@@ -72,6 +72,10 @@ export class ExecutedCall {
   toInfo(): CallInfo {
     if (this.info) return this.info;
     const { target, args, sender, value } = this.call;
+    const self = this;
+    let events: EventInfo[] | undefined;
+    let result: { value: unknown } | undefined;
+    // Return value, revert reason and events are decoded when a ghost or property reads them.
     this.info = {
       contract: target.contract.key,
       function: target.fn.name,
@@ -80,9 +84,15 @@ export class ExecutedCall {
       args,
       value,
       reverted: this.reverted,
-      result: this.decodedResult(),
-      revertReason: this.revertReason(),
-      events: this.events(),
+      get result() {
+        return (result ??= { value: self.decodedResult() }).value;
+      },
+      get revertReason() {
+        return self.revertReason();
+      },
+      get events() {
+        return (events ??= self.events());
+      },
     };
     return this.info;
   }

@@ -135,6 +135,20 @@ const MAX_MEMO = 20_000;
 class ViewCodec {
   private readonly data = new Map<string, Hex>();
   private readonly decoded = new Map<string, unknown>();
+  private readonly shapes = new Map<string, 'uint' | 'bool' | 'address' | 'other'>();
+
+  /** The kind of a function's only output when it is one static word, else undefined. */
+  singleWord(contract: DeployedContract, name: string, arity: number): 'uint' | 'bool' | 'address' | undefined {
+    const key = `${name}/${arity}`;
+    let shape = this.shapes.get(key);
+    if (shape === undefined) {
+      const fns = contract.abi.filter((x): x is AbiFunction => x.type === 'function' && x.name === name && x.inputs.length === arity);
+      const out = fns.length === 1 && fns[0]!.outputs.length === 1 ? fns[0]!.outputs[0]!.type : '';
+      shape = /^uint\d*$/.test(out) ? 'uint' : out === 'bool' ? 'bool' : out === 'address' ? 'address' : 'other';
+      this.shapes.set(key, shape);
+    }
+    return shape === 'other' ? undefined : shape;
+  }
 
   /** The calldata for a view call, or undefined if it must take the checked path (first use, odd args). */
   calldata(contract: DeployedContract, name: string, args: unknown[]): Hex | undefined {
@@ -156,6 +170,13 @@ class ViewCodec {
   }
 
   decode(contract: DeployedContract, name: string, args: unknown[], data: Hex, returnData: Hex): unknown {
+    // Most views return one word (a balance, a flag, an owner): read it directly.
+    const single = this.singleWord(contract, name, args.length);
+    if (single !== undefined && returnData.length === 66) {
+      if (single === 'uint') return BigInt(returnData);
+      if (single === 'bool') return BigInt(returnData) !== 0n;
+      if (single === 'address') return `0x${returnData.slice(26)}`;
+    }
     const key = `${data}|${returnData}`;
     if (this.decoded.has(key)) return this.decoded.get(key);
     const value = lowercaseAddresses(decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: returnData }));
