@@ -58,8 +58,8 @@ export async function main(argv: string[]): Promise<number> {
     .action(lazy(() => import('./commands/typegen.js')));
   cli
     .command('bench', 'Measure calls/s on the handler benchmark, beside forge')
-    .option('--runs <n>', 'Sequences (default 64)')
-    .option('--depth <n>', 'Calls per sequence (default 100)')
+    .option('--runs <n>', 'Sequences (default 128)')
+    .option('--depth <n>', 'Calls per sequence (default 200)')
     .option('--no-forge', 'Skip the forge side')
     .action(lazy(() => import('./commands/bench.js')));
   cli.help();

@@ -17,8 +17,8 @@ interface BenchOptions {
  * Prints the ratio and writes reports/bench.json. A measurement, never a test.
  */
 export default async function bench(options: BenchOptions): Promise<number> {
-  const runs = positive('runs', options.runs, 64);
-  const depth = positive('depth', options.depth, 100);
+  const runs = positive('runs', options.runs, 128);
+  const depth = positive('depth', options.depth, 200);
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(`Handler benchmark: BenchToken, ${runs} runs × depth ${depth}, seed 1`);
   const vigil = await runVigilBench({ runs, depth });
