@@ -13,6 +13,7 @@ import { ExecutedCall } from '../fuzz/ExecutedCall.js';
 import { selectTargets, typeString } from '../fuzz/selectTargets.js';
 import { validatePatterns } from '../fuzz/validatePatterns.js';
 import { readCheckInfo } from './readCheckInfo.js';
+import { bytesToBigInt } from '../chain/words.js';
 import type { CallResult } from '../chain/types.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import type { SpecSession } from './SpecSession.js';
@@ -83,10 +84,4 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function bytesToBigInt(b: Uint8Array): bigint {
-  let v = 0n;
-  for (const x of b) v = (v << 8n) | BigInt(x);
-  return v;
 }

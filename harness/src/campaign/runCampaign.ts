@@ -5,6 +5,7 @@ import { encodeCall } from './encodeCall.js';
 import { executeCall } from './executeCall.js';
 import { runSequence } from './runSequence.js';
 import { shrinkSequence } from './shrinkSequence.js';
+import { yieldToEventLoop } from './yieldToEventLoop.js';
 import type { SpecSession } from './SpecSession.js';
 
 export interface CampaignOptions {
@@ -18,12 +19,8 @@ export interface CampaignOptions {
 
 const PROGRESS_EVERY_MS = 500;
 const MAX_CORPUS = 1024;
-/** EVM calls never wait on I/O; yielding now and then lets signals and timers (Ctrl-C, --time) be seen. */
+/** Calls between two yields to the event loop (see yieldToEventLoop). */
 const YIELD_EVERY = 16;
-
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * One campaign: replay persisted failures, then random sequences of `depth` calls

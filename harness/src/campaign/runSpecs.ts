@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { isVigilError } from '../errors/VigilError.js';
+import { vigilVersion } from '../version.js';
 import { REPORT_SCHEMA_VERSION, type Report, type RunStatus, type SpecResult } from '../report/types.js';
 import type { CampaignProgress } from './CampaignResult.js';
 import type { CampaignSettings } from './CampaignSettings.js';
@@ -29,7 +29,6 @@ export interface RunSpecsOptions {
   onSession?: (session: SpecSession) => void;
 }
 
-const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 /** Runs specs one after another; a spec that fails to load or deploy becomes an error result, and the others still run. */
 export async function runSpecs(files: readonly string[], options: RunSpecsOptions): Promise<Report> {
@@ -46,7 +45,7 @@ export async function runSpecs(files: readonly string[], options: RunSpecsOption
   const interrupted = options.signal?.aborted === true;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'vigil', version },
+    tool: { name: 'vigil', version: vigilVersion },
     status: overallStatus(specs, interrupted),
     createdAt: new Date().toISOString(),
     durationMs: Date.now() - start,

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
 import { runSequence } from './runSequence.js';
+import { yieldToEventLoop } from './yieldToEventLoop.js';
 import type { SpecSession } from './SpecSession.js';
 
 export interface ShrinkBudget {
@@ -26,7 +27,7 @@ class OutOfBudget extends Error {}
 export async function shrinkSequence(session: SpecSession, calls: FuzzCall[], findingId: string, budget: ShrinkBudget): Promise<ShrinkResult> {
   let attempts = 0;
   const fails = async (candidate: FuzzCall[]): Promise<FuzzCall[] | undefined> => {
-    if (attempts % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (attempts % 8 === 0) await yieldToEventLoop();
     if (attempts >= budget.attempts || Date.now() >= budget.deadline || budget.signal?.aborted) throw new OutOfBudget();
     attempts++;
     const outcome = await runSequence(session, candidate, { target: findingId });

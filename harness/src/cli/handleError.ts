@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { vigilVersion } from '../version.js';
 import { isVigilError, VigilError } from '../errors/VigilError.js';
 import { EXIT } from './exitCodes.js';
 
@@ -8,9 +8,8 @@ export function handleError(e: unknown, write: (s: string) => void = (s) => proc
     write(`${e.format()}\n`);
     return e.exitCode;
   }
-  const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
   const bug = new VigilError('INTERNAL', `unexpected error: ${(e as Error)?.message ?? String(e)}`, {
-    meta: [`vigil ${version}, node ${process.version}, ${process.platform}-${process.arch}`, `argv: ${process.argv.slice(2).join(' ')}`],
+    meta: [`vigil ${vigilVersion}, node ${process.version}, ${process.platform}-${process.arch}`, `argv: ${process.argv.slice(2).join(' ')}`],
   });
   write(`${bug.format()}\n`);
   if (process.env.VIGIL_DEBUG) write(`${(e as Error)?.stack ?? ''}\n`);

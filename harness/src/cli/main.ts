@@ -1,9 +1,8 @@
 import { cac } from 'cac';
-import { createRequire } from 'node:module';
 import { VigilError } from '../errors/VigilError.js';
 import { handleError } from './handleError.js';
 
-const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+import { vigilVersion as version } from '../version.js';
 
 /**
  * Parses the command line and runs one command. Each command is imported only when

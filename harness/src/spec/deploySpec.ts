@@ -7,6 +7,7 @@ import type { DeployedContract } from './DeployedContract.js';
 import { DEFAULT_ACTORS, DEFAULT_DEPLOYER, DEFAULT_FUND, RESERVED_KEYS } from './defaults.js';
 import { findLine } from './findLine.js';
 import { isAddressOf } from './addressOf.js';
+import { escapeRegExp } from './escapeRegExp.js';
 import { makeHandle, type HandleEnv } from './makeHandle.js';
 import type { Spec } from './types.js';
 
@@ -104,7 +105,7 @@ export async function deploySpec(
 
 /** A string literal in any of TypeScript's quotes. */
 function quoted(text: string): RegExp {
-  return new RegExp(`['"\`]${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`);
+  return new RegExp(`['"\`]${escapeRegExp(text)}['"\`]`);
 }
 
 async function runSetup(d: Deployment, onWrite: HandleEnv['onWrite']): Promise<void> {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { VigilError } from '../errors/VigilError.js';
 import type { Spec } from './types.js';
 import { validateSpec } from './validateSpec.js';
+import { escapeRegExp as escape } from './escapeRegExp.js';
 
 /** Imports a spec file (TypeScript, through the loader the CLI registers) and checks its shape. */
 export async function loadSpec(file: string): Promise<Spec> {
@@ -47,6 +48,3 @@ function loadError(e: unknown, file: string, rel: string): VigilError {
   return new VigilError('SPEC_LOAD', `cannot load ${rel}: ${firstLine.replace(file, rel)}`, { meta, cause: e });
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
