@@ -1,4 +1,4 @@
-import { createEVM, Message, type EVM } from '@ethereumjs/evm';
+import { createEVM, type EVM } from '@ethereumjs/evm';
 import { Common, Mainnet, type Hardfork } from '@ethereumjs/common';
 import { Account, Address, createAddressFromString, createZeroAddress } from '@ethereumjs/util';
 import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
@@ -199,9 +199,8 @@ export class TestChain {
     const gasLimit = request.gasLimit ?? this.gasLimit;
     let exec: Awaited<ReturnType<EVM['runCall']>>['execResult'] | undefined;
     let createdAddress: Address | undefined;
-    if (isStatic && to !== undefined) exec = await this.runStaticFrame(caller, to, request.data, gasLimit);
-    else if (to !== undefined && (request.value ?? 0n) === 0n && this.topFrames) {
-      exec = await runTopFrame(this.evm, this.state, { caller, to, data: hexToBytes(request.data), gasLimit, block: this.blockForEvm() });
+    if (to !== undefined && (request.value ?? 0n) === 0n && this.topFrames) {
+      exec = await runTopFrame(this.evm, this.state, { caller, to, data: hexToBytes(request.data), gasLimit, block: this.blockForEvm(), isStatic });
     }
     if (exec === undefined) {
       const result = await this.evm.runCall({
@@ -239,29 +238,6 @@ export class TestChain {
       assertions,
       compares,
     };
-  }
-
-  /**
-   * A static call straight into the interpreter: a view cannot move value or change
-   * state, so runCall's nonce, balance-transfer and checkpoint work is skipped. Calls to
-   * precompiles or code-less accounts take the ordinary path (returns undefined).
-   */
-  private async runStaticFrame(caller: Address, to: Address, data: Hex, gasLimit: bigint) {
-    const evm = this.evm as unknown as {
-      _block: unknown;
-      _tx: unknown;
-      _loadCode(m: Message): Promise<void>;
-      runInterpreter(m: Message): Promise<Awaited<ReturnType<EVM['runCall']>>['execResult']>;
-      postMessageCleanup(): void;
-    };
-    const message = new Message({ caller, to, data: hexToBytes(data), value: 0n, gasLimit, isStatic: true, depth: 0 });
-    await evm._loadCode(message);
-    if (message.isCompiled || message.code === undefined || (message.code as Uint8Array).length === 0) return undefined;
-    evm._block = this.blockForEvm();
-    evm._tx = { gasPrice: 0n, origin: caller };
-    const exec = await evm.runInterpreter(message);
-    evm.postMessageCleanup();
-    return exec;
   }
 
   private storageChanges(): StorageChange[] {

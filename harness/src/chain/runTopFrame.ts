@@ -30,6 +30,8 @@ export interface TopFrameRequest {
   data: Uint8Array;
   gasLimit: bigint;
   block: unknown;
+  /** A static call: it cannot write, so it needs no checkpoint and creates no account. */
+  isStatic?: boolean;
 }
 
 /** Whether an EVM's fork lets `runTopFrame` stand in for `runCall`. */
@@ -66,11 +68,17 @@ export async function runTopFrame(evm: EVM, state: JournalState, req: TopFrameRe
     data: req.data,
     gasLimit: req.gasLimit,
     depth: 0,
+    isStatic: req.isStatic === true,
     code,
     selfdestruct: new Map(),
     createdAddresses: new Set(),
   });
   (message as Message & { chargeCodeAccesses?: boolean }).chargeCodeAccesses = true;
+  if (req.isStatic === true) {
+    const result = await e.runInterpreter(message);
+    e.postMessageCleanup();
+    return result;
+  }
   const transient = e.common.isActivatedEIP(1153);
   await e.journal.checkpoint();
   if (transient) e.transientStorage.checkpoint();
