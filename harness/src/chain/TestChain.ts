@@ -11,6 +11,8 @@ import { runTopFrame, topFrameEligible } from './runTopFrame.js';
 import { bytesToBigInt } from './words.js';
 import { ASSERTIONS, COMPARES, COVERAGE, applyEvmPatches, type AssertionSink, type CompareSink } from './evmPatches.js';
 import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
+import { CheatHost } from '../cheats/CheatHost.js';
+import type { CheatState } from '../cheats/CheatState.js';
 
 export interface TestChainOptions {
   hardfork: Hardfork;
@@ -23,6 +25,8 @@ export interface TestChainOptions {
   assertions?: boolean;
   /** Collect comparison operands of state-changing calls (for the fuzzer's dictionary). */
   compares?: boolean;
+  /** Serve Foundry / hevm cheatcodes at 0x7109…d12d (Solidity-native suites). */
+  cheats?: boolean | { env?: (name: string) => string | undefined };
 }
 
 export interface ChainSnapshot {
@@ -42,6 +46,8 @@ const DEFAULT_GAS = 30_000_000n;
  */
 export class TestChain {
   readonly coverage: CoverageMap | undefined;
+  /** Pranks, expectations, labels and failed `vm.assert*` calls, when cheatcodes are on. */
+  cheats: CheatState | undefined;
   private block: BlockEnv;
   private queue: Promise<unknown> = Promise.resolve();
   /**
@@ -86,7 +92,30 @@ export class TestChain {
     if (sink !== undefined) (evm as unknown as Record<symbol, unknown>)[ASSERTIONS] = sink;
     const compares: CompareSink | undefined = options.compares ? { values: [] } : undefined;
     const block = { ...DEFAULT_BLOCK, ...options.block };
-    return new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage, sink, compares);
+    const chain = new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage, sink, compares);
+    if (options.cheats) {
+      const host = new CheatHost(evm, state, {
+        block: { get: () => chain.block, set: (env) => chain.warpWithinCall(env) },
+        env: typeof options.cheats === 'object' ? options.cheats.env : undefined,
+      });
+      await host.install();
+      chain.cheats = host.state;
+    }
+    return chain;
+  }
+
+  /**
+   * vm.warp / vm.roll: the running call sees the new clock at once (the EVM reads the
+   * block object it was given), and later calls start from it.
+   */
+  private warpWithinCall(env: Partial<BlockEnv>): void {
+    this.staticAnswers.clear();
+    this.block = { ...this.block, ...env };
+    if (this.evmBlock === undefined) return;
+    const header = (this.evmBlock.view as unknown as { header: BlockEnv }).header;
+    if (env.timestamp !== undefined) header.timestamp = env.timestamp;
+    if (env.number !== undefined) header.number = env.number;
+    this.evmBlock = { env: this.block, view: this.evmBlock.view };
   }
 
   get timestamp(): bigint {
@@ -220,6 +249,7 @@ export class TestChain {
     }
     if (exec === undefined) throw new Error('internal: the EVM returned no result');
     const assertions = this.assertionSink?.hits.splice(0) ?? [];
+    const cheatFailures = this.cheats?.endCall() ?? [];
     const compares = isStatic ? [] : this.compareSink?.values.splice(0) ?? [];
     const error = exec.exceptionError?.error;
     const status = error === undefined ? 'success' : error === 'revert' ? 'revert' : 'halt';
@@ -237,6 +267,7 @@ export class TestChain {
       storageChanges: isStatic ? [] : this.storageChanges(),
       assertions,
       compares,
+      ...(cheatFailures.length > 0 && !isStatic ? { cheatFailures } : {}),
     };
   }
 

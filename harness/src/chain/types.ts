@@ -30,6 +30,8 @@ export interface CallResult {
   assertions: import('./evmPatches.js').AssertionHit[];
   /** Operands of comparisons executed (when the chain collects them). */
   compares: bigint[];
+  /** Failed `vm.assert*` cheatcodes in any frame (cheatcodes on). */
+  cheatFailures?: import('../cheats/CheatState.js').CheatAssertionFailure[];
 }
 
 export interface CallRequest {
