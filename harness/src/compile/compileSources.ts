@@ -4,8 +4,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { VigilError } from '../errors/VigilError.js';
 import { writeFileAtomic } from '../report/writeFileAtomic.js';
-import { loadSolc } from './loadSolc.js';
+import { loadSolc, type SolcModule } from './loadSolc.js';
 import { resolveImport } from './resolveImport.js';
+import { resolveSolcVersion } from './resolveSolcVersion.js';
 import { toCompileOutput, type SolcOutput } from './toCompileOutput.js';
 import type { CompileOutput, CompileRequest } from './types.js';
 
@@ -33,6 +34,7 @@ export async function compileSources(request: CompileRequest): Promise<CompileOu
       optimizer: request.optimizer ?? { enabled: true, runs: 200 },
       ...(request.evmVersion ? { evmVersion: request.evmVersion } : {}),
       remappings: request.remappings ?? [],
+      ...(request.viaIR ? { viaIR: true } : {}),
       outputSelection: {
         '*': {
           '*': ['abi', 'metadata', 'evm.bytecode.object', 'evm.bytecode.sourceMap', 'evm.bytecode.linkReferences',
@@ -43,7 +45,7 @@ export async function compileSources(request: CompileRequest): Promise<CompileOu
     },
   };
 
-  const solc = await loadSolc();
+  const solc = await loadSolcFor(request, root, sources);
   const version = solc.version();
   const cacheFile = request.cacheDir ? join(request.cacheDir, `${cacheKey(input, version)}.json`) : undefined;
   if (cacheFile && existsSync(cacheFile)) {
@@ -69,6 +71,17 @@ export async function compileSources(request: CompileRequest): Promise<CompileOu
     await writeFileAtomic(cacheFile, JSON.stringify(entry));
   }
   return output;
+}
+
+/** The bundled solc unless the request names a version or asks for one chosen from the pragmas. */
+async function loadSolcFor(request: CompileRequest, root: string, sources: Record<string, { content: string }>): Promise<SolcModule> {
+  if (request.solcVersion === undefined) return loadSolc();
+  const solcCacheDir = request.solcCacheDir ?? request.cacheDir ?? join(root, '.vigil', 'cache');
+  const entries = Object.fromEntries(Object.entries(sources).map(([name, s]) => [name, s.content]));
+  const { version, neededBy } = await resolveSolcVersion({
+    solcVersion: request.solcVersion, root, entries, remappings: request.remappings ?? [], solcCacheDir,
+  });
+  return loadSolc(version, { cacheDir: solcCacheDir, neededBy });
 }
 
 /**

@@ -33,4 +33,18 @@ export interface CompileRequest {
   evmVersion?: string;
   /** Where artifacts are cached; undefined disables the cache. */
   cacheDir?: string;
+  /**
+   * The solc-js release to compile with: undefined is the bundled `solc` package, `auto` chooses
+   * from the `pragma solidity` of every source (imports included, see selectSolcVersion), and a
+   * version such as `0.8.26` pins it (checked against the pragmas). Other releases than the
+   * bundled one are installed from npm on first use.
+   */
+  solcVersion?: string;
+  /** Compile through the Yul IR pipeline (`via_ir` in foundry.toml). */
+  viaIR?: boolean;
+  /**
+   * Where solc releases are installed (`<solcCacheDir>/solc/<version>/`) and the npm list of
+   * releases is kept. Default: `cacheDir`, else `.vigil/cache` under the root.
+   */
+  solcCacheDir?: string;
 }
