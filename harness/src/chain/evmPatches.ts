@@ -1,6 +1,6 @@
 import { EVM, EVMError } from '@ethereumjs/evm';
 import { Account, createZeroAddress } from '@ethereumjs/util';
-import type { CoverageMap } from './CoverageMap.js';
+import { edgeSlot, type CodeCoverage, type CoverageMap } from './CoverageMap.js';
 import { loadEvmInternals, type EvmInternals } from './evmInternals.js';
 import { createInterpreter, releaseInterpreter, type LeanInterpreter } from './leanInterpreter.js';
 
@@ -41,7 +41,9 @@ interface RunStateLike {
   stack: { peek(n: number): bigint[] };
   memory: { read(offset: number, size: number): Uint8Array };
   gasLeft: bigint;
-  vigilBitmap?: Uint8Array;
+  vigilCoverage?: CodeCoverage;
+  /** Slow path only: offset of the jump the previous instruction was, or -1. */
+  vigilJumpFrom?: number;
   vigilJumps?: Int32Array;
   vigilJumpAt?: number;
 }
@@ -80,8 +82,9 @@ let applied: Promise<void> | undefined;
  * - jump-destination analysis is cached per code object (the EVM redoes it on every
  *   call; profiles showed it as a top cost), keyed also by the fork's Common;
  * - instructions run in synchronous batches (runBatch) instead of one await each;
- * - when an EVM carries a CoverageMap, each executed instruction offset is marked,
- *   far cheaper than the `step` event, which builds an object per instruction;
+ * - when an EVM carries a CoverageMap, each executed instruction offset is marked and
+ *   each jump's edge (JUMP / JUMPI offset → next offset) counted, far cheaper than the
+ *   `step` event, which builds an object per instruction;
  * - runInterpreter builds no throw-away result spreads and reuses frame memory.
  * Each computes what the library computes from the same inputs, so sharing them
  * across chains is safe; per-EVM opcode changes live in fastOpcodes.
@@ -137,15 +140,17 @@ function runBatch(interp: InterpreterLike, first: OpEntry, original: (op?: OpEnt
   const code = rs.code;
   // The observers of `observe`, looked up once per batch instead of once per instruction.
   const coverage = evm[COVERAGE];
-  const bitmap = coverage === undefined ? undefined : (rs.vigilBitmap ??= coverage.bitmapFor(code));
+  const covered = coverage === undefined ? undefined : (rs.vigilCoverage ??= coverage.forCode(code));
+  const instructions = covered?.instructions;
+  const edges = covered?.edges;
+  const mask = covered?.mask ?? 0;
   const sink = evm[ASSERTIONS];
   const compares = evm[COMPARES];
   let entry = first;
+  let op = rs.opCode;
   for (;;) {
-    if (bitmap !== undefined && bitmap[rs.programCounter] === 0) {
-      bitmap[rs.programCounter] = 1;
-      coverage!.newHits++;
-    }
+    const from = rs.programCounter;
+    if (instructions !== undefined && instructions[from] === 0) instructions[from] = 1;
     if (sink !== undefined) watchAssertions(rs, sink);
     if (compares !== undefined) collectCompares(rs, compares);
     if (!(entry.vigilSync ?? isPlainSync(entry))) return original.call(interp, entry);
@@ -159,8 +164,13 @@ function runBatch(interp: InterpreterLike, first: OpEntry, original: (op?: OpEnt
     rs.programCounter++;
     entry.opHandler(rs, common);
     const pc = rs.programCounter;
+    // Jumps always run here (they are synchronous), so this sees every edge of the fast path.
+    if ((op === 0x57 || op === 0x56) && edges !== undefined) {
+      const slot = edgeSlot(from, pc, mask);
+      if (edges[slot]++ === 0) coverage!.noteNewEdge(covered!, slot);
+    }
     if (pc >= code.length) return;
-    const op = code[pc]!;
+    op = code[pc]!;
     if ((op === 0x56 || op === 0x57 || op === 0x5e) && rs.shouldDoJumpAnalysis !== false) return;
     entry = opcodeMap[op]!;
     if (!(entry.vigilSync ?? isPlainSync(entry))) return;
@@ -188,11 +198,16 @@ function observe(interp: InterpreterLike): void {
   const evm = interp._evm;
   const coverage = evm[COVERAGE];
   if (coverage !== undefined) {
-    const bitmap = (rs.vigilBitmap ??= coverage.bitmapFor(rs.code));
-    if (bitmap[rs.programCounter] === 0) {
-      bitmap[rs.programCounter] = 1;
-      coverage.newHits++;
+    const covered = (rs.vigilCoverage ??= coverage.forCode(rs.code));
+    const pc = rs.programCounter;
+    covered.instructions[pc] = 1;
+    // The previous instruction was a jump: this offset is where it went.
+    const from = rs.vigilJumpFrom ?? -1;
+    if (from >= 0) {
+      const slot = edgeSlot(from, pc, covered.mask);
+      if (covered.edges[slot]++ === 0) coverage.noteNewEdge(covered, slot);
     }
+    rs.vigilJumpFrom = rs.opCode === 0x56 || rs.opCode === 0x57 ? pc : -1;
   }
   const sink = evm[ASSERTIONS];
   if (sink !== undefined) watchAssertions(rs, sink);
