@@ -3,7 +3,7 @@ import type { TestChain, ChainSnapshot } from '../chain/TestChain.js';
 import type { CompileOutput } from '../compile/types.js';
 import type { Deployment } from '../spec/deploySpec.js';
 import type { Spec } from '../spec/types.js';
-import type { CheckRunner } from '../fuzz/CheckRunner.js';
+import type { Checks } from '../fuzz/Checks.js';
 import type { Dictionary } from '../fuzz/Dictionary.js';
 import type { TargetFunction } from '../fuzz/TargetFunction.js';
 import type { CampaignSettings } from './CampaignSettings.js';
@@ -21,10 +21,12 @@ export interface SpecSession {
   senders: Hex[];
   /** Which addresses address arguments are drawn from (see `targets.addresses`). */
   addressArgs: 'actors' | 'known' | 'any';
-  checks: CheckRunner;
+  checks: Checks;
   /** Declared location and provable-subset status of each check (`invariant:name`). */
   checkInfo: ReadonlyMap<string, import('./readCheckInfo.js').CheckInfo>;
   dictionary: Dictionary;
   base: ChainSnapshot;
   settings: CampaignSettings;
+  /** Set for a Solidity-native suite. */
+  suite?: import('../native/SuiteRef.js').SuiteRef;
 }

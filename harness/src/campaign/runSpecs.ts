@@ -7,6 +7,8 @@ import type { CampaignSettings } from './CampaignSettings.js';
 import { CorpusStore } from './corpusStore.js';
 import { fromCallRecord } from './fromCallRecord.js';
 import { openSession } from './openSession.js';
+import { openNativeSession } from '../native/openNativeSession.js';
+import type { SuiteRef } from '../native/SuiteRef.js';
 import { runCampaign } from './runCampaign.js';
 import type { SpecSession } from './SpecSession.js';
 import { toSpecResult } from './toSpecResult.js';
@@ -30,8 +32,11 @@ export interface RunSpecsOptions {
 }
 
 
+/** A TypeScript spec file, or a Solidity-native suite (forge / Echidna / Medusa contract). */
+export type RunTarget = string | SuiteRef;
+
 /** Runs specs one after another; a spec that fails to load or deploy becomes an error result, and the others still run. */
-export async function runSpecs(files: readonly string[], options: RunSpecsOptions): Promise<Report> {
+export async function runSpecs(files: readonly RunTarget[], options: RunSpecsOptions): Promise<Report> {
   const start = Date.now();
   const corpus = new CorpusStore(options.corpusDir);
   const specs: SpecResult[] = [];
@@ -64,13 +69,16 @@ export async function runSpecs(files: readonly string[], options: RunSpecsOption
   };
 }
 
-async function runOne(file: string, options: RunSpecsOptions, corpus: CorpusStore, setCompiler: (c: Report['compiler']) => void): Promise<SpecResult> {
+async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: CorpusStore, setCompiler: (c: Report['compiler']) => void): Promise<SpecResult> {
   let session: SpecSession;
+  const file = typeof target === 'string' ? target : target.file;
   try {
-    session = await openSession(file, { root: options.root, cacheDir: options.cacheDir, settings: options.settings, overrides: options.overrides });
+    session = typeof target === 'string'
+      ? await openSession(target, { root: options.root, cacheDir: options.cacheDir, settings: options.settings, overrides: options.overrides })
+      : await openNativeSession(target, { cacheDir: options.cacheDir, settings: options.settings, overrides: options.overrides });
   } catch (e) {
     if (!isVigilError(e)) throw e;
-    return errorResult(file, e);
+    return errorResult(file, e, typeof target === 'string' ? undefined : target.contract);
   }
   options.onSession?.(session);
   setCompiler({ version: session.compiled.compilerVersion, evmVersion: session.compiled.evmVersion, hardfork: session.hardfork });

@@ -50,6 +50,7 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
       callsPerSec: Math.round((result.calls * 1000) / Math.max(1, result.durationMs)),
     },
     ...(result.stale.length > 0 ? { staleFindings: result.stale } : {}),
+    ...(session.suite ? { suite: { kind: session.suite.kind, file: relative(session.suite.root, session.suite.file), root: relative(process.cwd(), session.suite.root) || '.', contract: session.suite.contract } } : {}),
   };
 }
 

@@ -50,6 +50,11 @@ export class JournalState implements StateManagerInterface {
 
   // --- accounts -------------------------------------------------------------
 
+  /** Every account holding code now, in creation order (`0x` + 40 hex digits). */
+  codeAddresses(): string[] {
+    return [...this.code.entries()].filter(([, c]) => c.length > 0).map(([k]) => k);
+  }
+
   async getAccount(address: Address): Promise<Account | undefined> {
     return this.accountNow(address);
   }

@@ -146,6 +146,20 @@ export class TestChain {
     });
   }
 
+  async setNonce(address: Hex, nonce: bigint): Promise<void> {
+    await this.serial(async () => {
+      const addr = createAddressFromString(address);
+      const account = (await this.state.getAccount(addr)) ?? new Account();
+      account.nonce = nonce;
+      await this.state.putAccount(addr, account);
+    });
+  }
+
+  /** Accounts with code, in the order they got it (contracts deployed during a set-up, say). */
+  codeAddresses(): Hex[] {
+    return this.state.codeAddresses() as Hex[];
+  }
+
   async getBalance(address: Hex): Promise<bigint> {
     return (await this.state.getAccount(createAddressFromString(address)))?.balance ?? 0n;
   }

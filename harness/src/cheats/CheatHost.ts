@@ -74,6 +74,35 @@ export class CheatHost {
       return this.runPranked(m, () => original(opts));
     };
     this.hookLogs();
+    this.hookValueCalls();
+  }
+
+  /**
+   * A pranked call with value spends the pranked sender's ether, as in forge. The
+   * interpreter checks the calling frame's own balance before the call reaches runCall,
+   * so for that check the frame is shown an account holding the sender's balance.
+   */
+  private hookValueCalls(): void {
+    const opcodeMap = (this.evm as unknown as { _opcodeMap: ({ opHandler: (rs: CallRunState, c: unknown) => unknown } | undefined)[] })._opcodeMap;
+    for (const code of [0xf1, 0xf2]) {
+      const entry = opcodeMap[code];
+      if (entry === undefined) continue;
+      const original = entry.opHandler;
+      entry.opHandler = async (rs, common) => {
+        const prank = this.state.prank;
+        const env = rs.interpreter._env;
+        if (prank === undefined || prank.depth !== env.depth + 1 || prank.caller !== env.address.toString()) return original(rs, common);
+        const own = env.contract;
+        const sender = (await this.journalState.getAccount(prank.sender)) ?? new Account();
+        const shown = new Account(own.nonce, sender.balance, own.storageRoot, own.codeHash);
+        env.contract = shown;
+        try {
+          return await original(rs, common);
+        } finally {
+          if (env.contract === shown) env.contract = own;
+        }
+      };
+    }
   }
 
   private isCheatAddress(a: Address): boolean {
@@ -207,6 +236,10 @@ export class CheatHost {
       };
     }
   }
+}
+
+interface CallRunState {
+  interpreter: { _env: { address: Address; depth: number; contract: Account } };
 }
 
 interface LogRunState {

@@ -33,7 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     };
 
   cli
-    .command('run [...specs]', 'Fuzz every spec (default: specs/) and write reports')
+    .command('run [...specs]', 'Fuzz specs (default: specs/), .sol suites or Foundry projects, and write reports')
+    .option('--contract <name>', 'Only this contract of the .sol files / Foundry projects given (assertion mode if it has no properties)')
     .option('--runs <n>', 'Sequences per spec (default 100)')
     .option('--depth <n>', 'Calls per sequence (default 100)')
     .option('--time <seconds>', 'Time budget per spec, shrinking included')
@@ -56,10 +57,17 @@ export async function main(argv: string[]): Promise<number> {
     .command('typegen [...specs]', 'Compile the specs\' sources and write specs/vigil-artifacts.d.ts (typed contract handles)')
     .action(lazy(() => import('./commands/typegen.js')));
   cli
-    .command('bench', 'Measure calls/s on the handler benchmark, beside forge')
+    .command('bench', 'Measure calls/s on the handler benchmark and bugs found on generated mazes, beside forge')
     .option('--runs <n>', 'Sequences (default 128)')
     .option('--depth <n>', 'Calls per sequence (default 200)')
     .option('--no-forge', 'Skip the forge side')
+    .option('--no-token', 'Skip the handler (BenchToken) benchmark')
+    .option('--no-maze', 'Skip the maze benchmark')
+    .option('--maze-seeds <list>', 'Maze seeds, comma-separated (default 1,2,3)')
+    .option('--maze-budget <seconds>', 'Time per tool per maze (default 30)')
+    .option('--maze-depth <n>', 'Calls per sequence on mazes, both tools (default 100)')
+    .option('--maze-size <WxH>', 'Maze size (default 8x8, at most 256 cells)')
+    .option('--maze-bugs <n>', 'Bug cells per maze (default 10)')
     .action(lazy(() => import('./commands/bench.js')));
   cli.help();
   cli.version(version);

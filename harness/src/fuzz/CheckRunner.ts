@@ -11,6 +11,8 @@ import type { SourceLocation } from '../report/types.js';
 import type { ExecutedCall } from './ExecutedCall.js';
 import { matchesPattern } from './selectTargets.js';
 import type { Violation } from './Violation.js';
+import { assertionViolations, type AssertionContext } from './assertionViolations.js';
+import type { Checks } from './Checks.js';
 
 export interface CheckRunnerOptions {
   specName: string;
@@ -32,7 +34,7 @@ type Ghosts = Record<string, unknown>;
  * the pre-state through `old`), every invariant, and assertion failures inside the call.
  * It also keeps the per-run context: ghosts, and the addresses and keys seen so far.
  */
-export class CheckRunner {
+export class CheckRunner implements Checks {
   private readonly view: Record<string, object>;
   private readonly pre: Record<string, object>;
   private readonly preOf = new WeakMap<object, object>();
@@ -46,6 +48,7 @@ export class CheckRunner {
   private readonly invariants: [string, (ctx: never) => unknown][];
   private readonly properties: [string, AnyProperty][];
   readonly counts = new Map<string, number>();
+  private readonly assertionContext: AssertionContext;
 
   constructor(private readonly d: Deployment, private readonly options: CheckRunnerOptions) {
     const env: HandleEnv = { chain: d.chain, specFile: d.specFile, abis: d.abis };
@@ -55,6 +58,7 @@ export class CheckRunner {
     this.invariants = Object.entries(d.spec.invariants ?? {}) as never;
     this.properties = Object.entries(d.spec.properties ?? {}) as never;
     this.baseGhosts = Object.fromEntries(Object.entries(d.spec.ghosts ?? {}).map(([k, g]) => [k, g.initial]));
+    this.assertionContext = { ...options, byAddress: d.byAddress };
     this.reset();
   }
 
@@ -110,7 +114,7 @@ export class CheckRunner {
   /** Every violation after `executed`, except those whose id is in `skip`. */
   async check(executed: ExecutedCall, ghostsBefore: Ghosts, skip: ReadonlySet<string>): Promise<Violation[]> {
     const out: Violation[] = [];
-    if (this.options.assertions) out.push(...this.assertionViolations(executed).filter((v) => !skip.has(v.id)));
+    if (this.options.assertions) out.push(...assertionViolations(executed, this.assertionContext).filter((v) => !skip.has(v.id)));
     const info = this.properties.length > 0 ? executed.toInfo() : undefined;
     const base = this.context();
     for (const [name, prop] of this.properties) {
@@ -213,35 +217,6 @@ export class CheckRunner {
     return m ? { file: at.slice(0, -m[0].length), line: Number(m[1]), column: 1 } : undefined;
   }
 
-  private assertionViolations(executed: ExecutedCall): Violation[] {
-    const out: Violation[] = [];
-    for (const hit of executed.result.assertions) {
-      const contract = this.options.codeToContract.get(hit.code);
-      let location: { file: string; line: number; column: number; text: string } | undefined;
-      if (contract !== undefined) {
-        const candidates = [...hit.jumps, hit.pc].map((pc) => this.options.sourceMapper.locate(contract.artifact, pc));
-        location = candidates.find((l) => l?.text.startsWith('assert')) ?? candidates.find((l) => l !== undefined);
-      }
-      const where = location ? `${location.file}:${location.line}` : `${contract?.name ?? 'unknown'}@pc${hit.pc}`;
-      out.push({
-        id: `${this.options.specName}:assertion:${where}`,
-        kind: 'assertion',
-        name: where,
-        message: `assertion failed${location ? `: ${location.text}` : ''} (Panic(0x01))`,
-        location: location ? { file: location.file, line: location.line, column: location.column } : undefined,
-      });
-    }
-    if (executed.result.status === 'success') {
-      for (const log of executed.result.logs) {
-        if (!this.options.assertionTopics.has(log.topics[0] ?? '')) continue;
-        const contract = this.d.byAddress.get(log.address.toLowerCase());
-        const where = `${contract?.name ?? log.address}:AssertionFailed`;
-        out.push({ id: `${this.options.specName}:assertion:${where}`, kind: 'assertion', name: where, message: 'AssertionFailed event emitted' });
-      }
-    }
-    return dedupe(out);
-  }
-
   private addHolder(a: string): void {
     const lower = a.toLowerCase();
     if (this.holderSet.has(lower)) return;
@@ -265,9 +240,5 @@ function appliesTo(prop: AnyProperty, executed: ExecutedCall): boolean {
   return patterns.some((p) => matchesPattern(p, t.contract.key, t.fn, t.signature));
 }
 
-function dedupe(vs: Violation[]): Violation[] {
-  const seen = new Set<string>();
-  return vs.filter((v) => !seen.has(v.id) && seen.add(v.id));
-}
 
 export type { CallInfo };

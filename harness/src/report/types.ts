@@ -151,6 +151,17 @@ export interface SpecResult {
   error?: SpecError;
   /** Persisted counterexamples that no longer fail: the bug may be fixed, or the corpus is out of date. */
   staleFindings?: StaleFinding[];
+  /** Set for a Solidity-native suite (forge / Echidna / Medusa test contract run as it is). */
+  suite?: SuiteRecord;
+}
+
+export interface SuiteRecord {
+  kind: 'foundry' | 'echidna' | 'medusa' | 'assertion';
+  /** The .sol file, relative to the project root. */
+  file: string;
+  /** The project root, relative to the working directory ('.' for itself). */
+  root: string;
+  contract: string;
 }
 
 export interface ReportSettings {

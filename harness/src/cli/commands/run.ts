@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../../config/loadConfig.js';
 import { resolveLayers } from '../../config/resolveSettings.js';
-import { findSpecFiles } from '../../fs/findSpecFiles.js';
+import { findRunTargets } from '../../native/findRunTargets.js';
 import { runSpecs } from '../../campaign/runSpecs.js';
 import { formatConsole } from '../../report/formatConsole.js';
 import { writeReports } from '../../report/writeReports.js';
@@ -21,6 +21,7 @@ interface RunOptions {
   assertions?: boolean;
   corpus?: boolean;
   quiet?: boolean;
+  contract?: string;
 }
 
 /** `vigil run`: fuzz specs, print the forge-shaped summary, write JSON and Markdown reports. */
@@ -29,7 +30,9 @@ export default async function run(paths: string[], options: RunOptions): Promise
   const config = loadConfig(root, options.config);
   const { settings, fromFlags } = resolveLayers(config, options);
   const specPaths = paths.length > 0 ? paths : config.specs ?? ['specs'];
-  const files = findSpecFiles(root, specPaths);
+  const cacheDir = join(root, '.vigil', 'cache', 'compile');
+  const targets = await findRunTargets(root, specPaths, { cacheDir, contract: options.contract });
+  const files = targets.filter((t): t is string => typeof t === 'string');
   const outDir = resolve(root, options.out ?? config.out ?? 'reports');
   const reportPath = relative(root, join(outDir, 'vigil-report.json'));
 
@@ -50,12 +53,12 @@ export default async function run(paths: string[], options: RunOptions): Promise
   const progress = new ProgressLine(process.stderr);
   let report: Report;
   try {
-    report = await runSpecs(files, {
+    report = await runSpecs(targets, {
       root,
       settings,
       overrides: fromFlags,
       reportPath,
-      cacheDir: join(root, '.vigil', 'cache', 'compile'),
+      cacheDir,
       corpusDir: join(root, '.vigil', 'corpus'),
       useCorpus: options.corpus !== false,
       command: ['vigil', 'run', ...process.argv.slice(3)].join(' '),

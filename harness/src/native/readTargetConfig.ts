@@ -1,0 +1,49 @@
+import { decodeFunctionResult, encodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem';
+import type { TestChain } from '../chain/TestChain.js';
+import { decodeRevert } from '../abi/decodeRevert.js';
+import { VigilError } from '../errors/VigilError.js';
+
+/** What forge-std's StdInvariant getters of a test contract say (empty when a getter is absent). */
+export interface TargetConfig {
+  targetContracts: Hex[];
+  excludeContracts: Hex[];
+  targetSenders: Hex[];
+  excludeSenders: Hex[];
+  targetSelectors: { addr: Hex; selectors: Hex[] }[];
+  excludeSelectors: { addr: Hex; selectors: Hex[] }[];
+  targetArtifacts: string[];
+  excludeArtifacts: string[];
+  targetArtifactSelectors: { artifact: string; selectors: Hex[] }[];
+  targetInterfaces: { addr: Hex; artifacts: string[] }[];
+}
+
+const GETTERS = [
+  'targetContracts', 'excludeContracts', 'targetSenders', 'excludeSenders', 'targetSelectors', 'excludeSelectors',
+  'targetArtifacts', 'excludeArtifacts', 'targetArtifactSelectors', 'targetInterfaces',
+] as const satisfies readonly (keyof TargetConfig)[];
+
+/** Calls each getter the test contract has, as forge does after setUp. */
+export async function readTargetConfig(chain: TestChain, abi: Abi, test: Hex, from: Hex, contractName: string): Promise<TargetConfig> {
+  const config = Object.fromEntries(GETTERS.map((g) => [g, []])) as unknown as TargetConfig;
+  for (const name of GETTERS) {
+    const fn = abi.find((x): x is AbiFunction => x.type === 'function' && x.name === name && x.inputs.length === 0);
+    if (fn === undefined) continue;
+    const r = await chain.staticCall({ from, to: test, data: encodeFunctionData({ abi: [fn], functionName: name }) });
+    if (r.status !== 'success') {
+      throw new VigilError('SETUP_REVERTED', `${contractName}.${name}() reverted: ${decodeRevert(r.returnData, [abi]).text}`, {
+        hint: `forge calls ${name}() after setUp(); it must not revert.`,
+      });
+    }
+    const value = decodeFunctionResult({ abi: [fn], functionName: name, data: r.returnData }) as unknown;
+    (config as unknown as Record<string, unknown>)[name] = normalise(value);
+  }
+  return config;
+}
+
+/** Addresses lower-cased and structs as plain objects. */
+function normalise(v: unknown): unknown {
+  if (typeof v === 'string') return v.startsWith('0x') && v.length === 42 ? v.toLowerCase() : v;
+  if (Array.isArray(v)) return v.map(normalise);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalise(x)]));
+  return v;
+}
