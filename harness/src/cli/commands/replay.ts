@@ -3,12 +3,12 @@ import picocolors from 'picocolors';
 import { VigilError } from '../../errors/VigilError.js';
 import { defaultSettings } from '../../campaign/CampaignSettings.js';
 import { fromCallRecord } from '../../campaign/fromCallRecord.js';
-import { openSession } from '../../campaign/openSession.js';
+import { reopenSession } from '../../campaign/reopenSession.js';
 import { runSequence } from '../../campaign/runSequence.js';
 import { toCallRecord } from '../../campaign/toCallRecord.js';
 import type { FuzzCall } from '../../fuzz/FuzzCall.js';
 import { readReport } from '../../report/readReport.js';
-import type { Finding } from '../../report/types.js';
+import type { Finding, SpecResult } from '../../report/types.js';
 import { EXIT } from '../exitCodes.js';
 import { formatTraceStep } from '../formatTraceStep.js';
 
@@ -19,7 +19,7 @@ import { formatTraceStep } from '../formatTraceStep.js';
 export default async function replay(reportPath: string, options: { finding?: string }): Promise<number> {
   const c = picocolors.createColors(process.stdout.isTTY === true);
   const report = await readReport(resolve(reportPath));
-  const chosen: { specFile: string; finding: Finding }[] = report.specs.flatMap((s) => s.findings.map((finding) => ({ specFile: s.file, finding })));
+  const chosen: { specFile: string; spec: SpecResult; finding: Finding }[] = report.specs.flatMap((s) => s.findings.map((finding) => ({ specFile: s.file, spec: s, finding })));
   const selected = options.finding === undefined ? chosen : chosen.filter((x) => x.finding.id === options.finding);
   if (selected.length === 0) {
     throw new VigilError(options.finding === undefined ? 'FINDING_NOT_FOUND' : 'FINDING_NOT_FOUND',
@@ -27,8 +27,8 @@ export default async function replay(reportPath: string, options: { finding?: st
       { meta: chosen.map((x) => `finding: ${x.finding.id}`) });
   }
   let reproduced = 0;
-  for (const { specFile, finding } of selected) {
-    const session = await openSession(specFile, { root: process.cwd(), settings: { ...defaultSettings, assertions: finding.kind === 'assertion' || defaultSettings.assertions } });
+  for (const { specFile, spec, finding } of selected) {
+    const session = await reopenSession(spec, { ...defaultSettings, assertions: finding.kind === 'assertion' || defaultSettings.assertions });
     const calls = finding.shrunk.calls.map((r) => fromCallRecord(session, r));
     const problem = calls.find((x): x is { problem: string } => 'problem' in x);
     process.stdout.write(`${c.bold(`Replaying ${finding.id}`)} (${finding.shrunk.calls.length} calls, spec ${specFile})\n`);
