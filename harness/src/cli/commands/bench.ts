@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { runForgeBench, type ForgeBenchResult } from '../../bench/runForgeBench.js';
-import { runVigilBench } from '../../bench/runVigilBench.js';
+import { runVigilBench, type VigilBenchResult } from '../../bench/runVigilBench.js';
 import { checkKind } from '../../config/validateConfig.js';
 import { VigilError } from '../../errors/VigilError.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
@@ -9,30 +9,82 @@ interface BenchOptions {
   runs?: string;
   depth?: string;
   forge?: boolean;
+  token?: boolean;
+  maze?: boolean;
+  mazeSeeds?: string | number;
+  mazeBudget?: string;
+  mazeDepth?: string;
+  mazeSize?: string;
+  mazeBugs?: string;
 }
 
 /**
- * `vigil bench` (`npm run bench`): calls/s of Vigil and of forge on the same handler
- * target, in the same run on the same machine, forge limited to one thread as Vigil is.
- * Prints the ratio and writes reports/bench.json. A measurement, never a test.
+ * `vigil bench` (`npm run bench`): the handler benchmark (calls/s of Vigil and of forge on
+ * BenchToken) and the maze benchmark (distinct bugs found in the same time on generated
+ * mazes), in the same run on the same machine, forge limited to one thread as Vigil is.
+ * Prints the figures and writes reports/bench.json. A measurement, never a test.
  */
 export default async function bench(options: BenchOptions): Promise<number> {
   const runs = positive('runs', options.runs, 128);
   const depth = positive('depth', options.depth, 200);
-  const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`Handler benchmark: BenchToken, ${runs} runs × depth ${depth}, seed 1`);
-  const vigil = await runVigilBench({ runs, depth });
-  out(row('vigil (1 thread)', vigil.calls, vigil.seconds, vigil.callsPerSec));
-  let forge: ForgeBenchResult | undefined;
-  if (options.forge !== false) {
-    forge = await runForgeBench({ runs, depth, threads: 1 });
-    out(row(`forge ${forge.forgeVersion} (1 thread)`, forge.calls, forge.seconds, Math.round(forge.callsPerSec)));
-    out(`ratio vigil / forge: ${(vigil.callsPerSec / forge.callsPerSec).toFixed(2)}×`);
+  const maze = options.maze === false ? undefined : mazeOptions(options);
+  if (maze !== undefined) {
+    // Every maze is drawn up front (milliseconds), so a bad size or bug count fails before the long runs.
+    const { generateMaze } = await import('../../bench/maze/generateMaze.js');
+    for (const seed of maze.seeds) generateMaze({ seed, width: maze.width, height: maze.height, bugs: maze.bugs });
   }
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const report: Record<string, unknown> = {};
+
+  if (options.token !== false) {
+    out(`Handler benchmark: BenchToken, ${runs} runs × depth ${depth}, seed 1`);
+    const vigil: VigilBenchResult = await runVigilBench({ runs, depth });
+    out(row('vigil (1 thread)', vigil.calls, vigil.seconds, vigil.callsPerSec));
+    let forge: ForgeBenchResult | undefined;
+    if (options.forge !== false) {
+      forge = await runForgeBench({ runs, depth, threads: 1 });
+      out(row(`forge ${forge.forgeVersion} (1 thread)`, forge.calls, forge.seconds, Math.round(forge.callsPerSec)));
+      out(`ratio vigil / forge: ${(vigil.callsPerSec / forge.callsPerSec).toFixed(2)}×`);
+    }
+    Object.assign(report, { runs, depth, vigil, forge, ratio: forge ? vigil.callsPerSec / forge.callsPerSec : null });
+  }
+
+  if (maze !== undefined) {
+    const { runMazeBench } = await import('../../bench/maze/runMazeBench.js');
+    const { formatMazeEntry, formatMazeTotals } = await import('../../bench/maze/formatMazeBench.js');
+    if (options.token !== false) out('');
+    out(
+      `Maze benchmark: seeds ${maze.seeds.join(', ')} (${maze.width}x${maze.height}, ${maze.bugs} bugs), ` +
+        `${maze.budgetSeconds} s per tool per maze, depth ${maze.depth}, fuzz seed ${maze.fuzzSeed}, one thread each`,
+    );
+    const result = await runMazeBench({ ...maze, forge: options.forge !== false, onMaze: (m) => formatMazeEntry(m).forEach((l) => out(l)) });
+    out(formatMazeTotals(result));
+    report.maze = result;
+  }
+
   const file = join(process.cwd(), 'reports', 'bench.json');
-  await writeFileAtomic(file, `${JSON.stringify({ runs, depth, vigil, forge, ratio: forge ? vigil.callsPerSec / forge.callsPerSec : null }, null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
   out(`Written: reports/bench.json`);
   return 0;
+}
+
+function mazeOptions(options: BenchOptions) {
+  const seeds = String(options.mazeSeeds ?? '1,2,3').split(',').map((s) => s.trim());
+  for (const s of seeds) {
+    if (!/^\d+$/.test(s)) throw new VigilError('USAGE', `--maze-seeds: a comma-separated list of whole numbers, got ${JSON.stringify(String(options.mazeSeeds))}`);
+  }
+  const size = String(options.mazeSize ?? '8x8');
+  const m = /^(\d+)x(\d+)$/.exec(size);
+  if (!m) throw new VigilError('USAGE', `--maze-size: WIDTHxHEIGHT such as 8x8, got ${JSON.stringify(size)}`);
+  return {
+    seeds: seeds.map(Number),
+    budgetSeconds: positive('maze-budget', options.mazeBudget, 30),
+    depth: positive('maze-depth', options.mazeDepth, 100),
+    fuzzSeed: 1,
+    width: Number(m[1]),
+    height: Number(m[2]),
+    bugs: positive('maze-bugs', options.mazeBugs, 10),
+  };
 }
 
 function row(name: string, calls: number, seconds: number, perSec: number): string {
