@@ -8,6 +8,7 @@ import { installFastOpcodes } from './fastOpcodes.js';
 import { loadEvmInternals } from './evmInternals.js';
 import { CoverageMap } from './CoverageMap.js';
 import { runTopFrame, topFrameEligible } from './runTopFrame.js';
+import { runNestedFrame } from './runNestedFrame.js';
 import { bytesToBigInt } from './words.js';
 import { ASSERTIONS, COMPARES, COVERAGE, applyEvmPatches, type AssertionSink, type CompareSink } from './evmPatches.js';
 import type { BlockEnv, CallRequest, CallResult, StorageChange } from './types.js';
@@ -93,6 +94,17 @@ export class TestChain {
     const compares: CompareSink | undefined = options.compares ? { values: [] } : undefined;
     const block = { ...DEFAULT_BLOCK, ...options.block };
     const chain = new TestChain(evm, state, options.gasLimit ?? DEFAULT_GAS, block, coverage, sink, compares);
+    if (chain.topFrames) {
+      const original = evm.runCall.bind(evm);
+      evm.runCall = async (opts) => {
+        const m = opts.message;
+        if (m !== undefined && m.depth > 0) {
+          const lean = await runNestedFrame(evm, state, m);
+          if (lean !== undefined) return lean;
+        }
+        return original(opts);
+      };
+    }
     if (options.cheats) {
       const host = new CheatHost(evm, state, {
         block: { get: () => chain.block, set: (env) => chain.warpWithinCall(env) },
