@@ -10,6 +10,7 @@ import { openSession } from './openSession.js';
 import { openNativeSession } from '../native/openNativeSession.js';
 import type { SuiteRef } from '../native/SuiteRef.js';
 import { runCampaign } from './runCampaign.js';
+import { runParallelCampaign } from './runParallelCampaign.js';
 import type { SpecSession } from './SpecSession.js';
 import { toSpecResult } from './toSpecResult.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
@@ -29,6 +30,10 @@ export interface RunSpecsOptions {
   onProgress?: (spec: string, p: CampaignProgress) => void;
   onSpecDone?: (result: SpecResult) => void;
   onSession?: (session: SpecSession) => void;
+  /** Worker threads per campaign (default 1: in this thread). */
+  workers?: number;
+  /** A campaign worker that failed while the others went on. */
+  onWarning?: (message: string) => void;
 }
 
 
@@ -61,7 +66,7 @@ export async function runSpecs(files: readonly RunTarget[], options: RunSpecsOpt
       depth: options.settings.depth,
       ...(options.settings.timeLimitMs !== undefined ? { timeLimitMs: options.settings.timeLimitMs } : {}),
       shrinkLimit: options.settings.shrinkLimit,
-      workers: 1,
+      workers: options.workers ?? 1,
       command: options.command,
     },
     compiler,
@@ -83,21 +88,28 @@ async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: Corpu
   options.onSession?.(session);
   setCompiler({ version: session.compiled.compilerVersion, evmVersion: session.compiled.evmVersion, hardfork: session.hardfork });
   const persisted: { id: string; calls: FuzzCall[] }[] = [];
+  const persistedRecords: { id: string; calls: import('../report/types.js').CallRecord[] }[] = [];
   const unreadable: { id: string; message: string }[] = [];
   if (options.useCorpus) {
     for (const p of corpus.load(session.name)) {
       const calls = p.calls.map((r) => fromCallRecord(session, r));
       const problem = calls.find((c): c is { problem: string } => 'problem' in c);
       if (problem) unreadable.push({ id: p.id, message: `the saved counterexample cannot be replayed: ${problem.problem}` });
-      else persisted.push({ id: p.id, calls: calls as FuzzCall[] });
+      else {
+        persisted.push({ id: p.id, calls: calls as FuzzCall[] });
+        persistedRecords.push(p);
+      }
     }
   }
   try {
-    const campaign = await runCampaign(session, {
-      signal: options.signal,
-      persisted,
-      onProgress: options.onProgress && ((p) => options.onProgress!(session.name, p)),
-    });
+    const onProgress = options.onProgress && ((p: CampaignProgress) => options.onProgress!(session.name, p));
+    const campaign = (options.workers ?? 1) > 1
+      ? await runParallelCampaign(session, {
+        workers: options.workers!, target, root: options.root, cacheDir: options.cacheDir, persisted: persistedRecords,
+        signal: options.signal, onProgress,
+        onWorkerError: (i, message) => options.onWarning?.(`${session.name}: campaign worker ${i} failed; the others went on: ${message.split('\n')[0]}`),
+      })
+      : await runCampaign(session, { signal: options.signal, persisted, onProgress });
     campaign.stale.push(...unreadable);
     const result = await toSpecResult(campaign, { seed: session.settings.seed, reportPath: options.reportPath });
     if (options.useCorpus) await corpus.save(session.name, result.findings.map((f) => ({ id: f.id, calls: f.shrunk.calls })));

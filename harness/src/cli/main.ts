@@ -44,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'Config file (default vigil.config.json if present)')
     .option('--no-assertions', 'Do not treat Panic(0x01) / AssertionFailed as findings')
     .option('--no-corpus', 'Do not replay counterexamples saved by earlier runs')
+    .option('--workers <n>', 'Worker threads per campaign, each with its own seed and share of the runs (default 1)')
     .option('--quiet', 'Print only the summary')
     .action(lazy(() => import('./commands/run.js')));
   cli

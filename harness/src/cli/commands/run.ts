@@ -7,6 +7,7 @@ import { formatConsole } from '../../report/formatConsole.js';
 import { writeReports } from '../../report/writeReports.js';
 import type { Report } from '../../report/types.js';
 import { EXIT } from '../exitCodes.js';
+import { VigilError } from '../../errors/VigilError.js';
 import { ProgressLine } from '../ProgressLine.js';
 import { typegenForSpecs } from './typegen.js';
 
@@ -22,6 +23,7 @@ interface RunOptions {
   corpus?: boolean;
   quiet?: boolean;
   contract?: string;
+  workers?: string | number;
 }
 
 /** `vigil run`: fuzz specs, print the forge-shaped summary, write JSON and Markdown reports. */
@@ -30,6 +32,7 @@ export default async function run(paths: string[], options: RunOptions): Promise
   const config = loadConfig(root, options.config);
   const { settings, fromFlags } = resolveLayers(config, options);
   const specPaths = paths.length > 0 ? paths : config.specs ?? ['specs'];
+  const workers = workerCount(options.workers);
   const cacheDir = join(root, '.vigil', 'cache', 'compile');
   const targets = await findRunTargets(root, specPaths, { cacheDir, contract: options.contract });
   const files = targets.filter((t): t is string => typeof t === 'string');
@@ -65,6 +68,11 @@ export default async function run(paths: string[], options: RunOptions): Promise
       signal: controller.signal,
       onProgress: options.quiet ? undefined : (spec, p) => progress.update(spec, p),
       onSpecDone: () => progress.clear(),
+      workers,
+      onWarning: (m) => {
+        progress.clear();
+        process.stderr.write(`warning: ${m}\n`);
+      },
     });
   } finally {
     process.off('SIGINT', onSignal);
@@ -89,4 +97,16 @@ export function exitCodeFor(report: Report): number {
   if (report.specs.some((s) => s.findings.length > 0)) return EXIT.violation;
   if (report.interrupted) return EXIT.inconclusive;
   return EXIT.ok;
+}
+
+/** `--workers N`: 1 to 64 worker threads per campaign (default 1). */
+function workerCount(value: string | number | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new VigilError('USAGE', `--workers: expected a whole number from 1 to 64, got ${String(value)}`, {
+      hint: 'One worker per core is a good start (`--workers 2` on two cores).',
+    });
+  }
+  return n;
 }

@@ -1,0 +1,36 @@
+import type { CallRecord } from '../report/types.js';
+import type { Violation } from '../fuzz/Violation.js';
+import type { CampaignProgress, RawFinding } from './CampaignResult.js';
+import type { CampaignSettings } from './CampaignSettings.js';
+import type { RunTarget } from './runSpecs.js';
+
+/** What a campaign worker is given (as workerData). */
+export interface WorkerTask {
+  index: number;
+  target: RunTarget;
+  root: string;
+  cacheDir?: string;
+  /** This worker's settings: its own seed and share of the runs. */
+  settings: CampaignSettings;
+  persisted: { id: string; calls: CallRecord[] }[];
+}
+
+/** A campaign's result as it crosses the thread boundary: calls as records, coverage as bitmaps. */
+export interface WorkerResult {
+  findings: (Omit<RawFinding, 'original' | 'shrunk' | 'violation'> & { violation: Violation; original: CallRecord[]; shrunk: CallRecord[] })[];
+  runs: number;
+  calls: number;
+  reverts: number;
+  functions: { key: string; contract: string; function: string; calls: number; reverts: number }[];
+  durationMs: number;
+  interrupted: boolean;
+  stale: { id: string; message: string }[];
+  corpus: CallRecord[][];
+  /** Instruction bitmaps per contract key. */
+  coverage: { key: string; bitmap: Uint8Array }[];
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; progress: CampaignProgress }
+  | { type: 'result'; result: WorkerResult }
+  | { type: 'error'; error: { code?: string; message: string; hint?: string; meta?: string[] } };

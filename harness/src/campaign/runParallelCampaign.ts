@@ -1,0 +1,170 @@
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import type { CallRecord } from '../report/types.js';
+import type { CampaignProgress, CampaignResult, RawFinding } from './CampaignResult.js';
+import type { CampaignSettings } from './CampaignSettings.js';
+import { fromCallRecord } from './fromCallRecord.js';
+import type { RunTarget } from './runSpecs.js';
+import type { SpecSession } from './SpecSession.js';
+import type { WorkerMessage, WorkerResult, WorkerTask } from './WorkerMessages.js';
+
+const workerEntry = fileURLToPath(new URL('../../bin/campaign-worker.mjs', import.meta.url));
+
+export interface ParallelOptions {
+  workers: number;
+  target: RunTarget;
+  root: string;
+  cacheDir?: string;
+  persisted: { id: string; calls: CallRecord[] }[];
+  signal?: AbortSignal;
+  onProgress?: (p: CampaignProgress) => void;
+  /** A worker that failed: the others' results still make the report. */
+  onWorkerError?: (index: number, message: string) => void;
+}
+
+/** Worker i's seed: worker 0 keeps the run's seed, so one worker is the serial campaign. */
+export function workerSeed(seed: number, index: number): number {
+  return index === 0 ? seed : (seed + index * 0x9e3779b1) % 2 ** 48;
+}
+
+/** Worker i's share of the runs (the first ones take the remainder). */
+export function workerRuns(runs: number, workers: number, index: number): number {
+  return Math.floor(runs / workers) + (index < runs % workers ? 1 : 0);
+}
+
+/**
+ * One campaign over N worker threads: each opens its own chain and searches with its own
+ * seed and share of the runs, within the same time budget. The results merge in worker
+ * order (a finding seen by several workers keeps the shortest counterexample, ties to the
+ * lower worker), so the same seed and worker count give the same report.
+ */
+export async function runParallelCampaign(session: SpecSession, options: ParallelOptions): Promise<CampaignResult> {
+  const start = Date.now();
+  const n = options.workers;
+  const progress: (CampaignProgress | undefined)[] = new Array(n).fill(undefined);
+  const outcomes = await Promise.all(
+    Array.from({ length: n }, (_, i) => runWorker(i, taskFor(session.settings, options, i), options, (p) => {
+      progress[i] = p;
+      options.onProgress?.(sumProgress(progress, session.settings));
+    })),
+  );
+  const results: WorkerResult[] = [];
+  outcomes.forEach((o, i) => {
+    if ('error' in o) options.onWorkerError?.(i, o.error);
+    else results.push(o);
+  });
+  if (results.length === 0) throw new Error(`every campaign worker failed: ${outcomes.map((o) => ('error' in o ? o.error : '')).join('; ')}`);
+  return await merge(session, results, Date.now() - start);
+}
+
+function taskFor(settings: CampaignSettings, options: ParallelOptions, index: number): WorkerTask {
+  return {
+    index,
+    target: options.target,
+    root: options.root,
+    cacheDir: options.cacheDir,
+    settings: { ...settings, seed: workerSeed(settings.seed, index), runs: workerRuns(settings.runs, options.workers, index) },
+    // Saved counterexamples are replayed once, by the first worker.
+    persisted: index === 0 ? options.persisted : [],
+  };
+}
+
+function runWorker(index: number, task: WorkerTask, options: ParallelOptions, onProgress: (p: CampaignProgress) => void): Promise<WorkerResult | { error: string }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerEntry, { workerData: task });
+    let settled = false;
+    const finish = (v: WorkerResult | { error: string }) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', stop);
+      resolve(v);
+      void worker.terminate();
+    };
+    const stop = () => worker.postMessage({ type: 'stop' });
+    options.signal?.addEventListener('abort', stop);
+    if (options.signal?.aborted) stop();
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') onProgress(m.progress);
+      else if (m.type === 'result') finish(m.result);
+      else finish({ error: [m.error.message, ...(m.error.meta ?? [])].join('\n') });
+    });
+    worker.on('error', (e) => finish({ error: e.stack ?? e.message }));
+    worker.on('exit', (code) => finish({ error: `worker ${index} exited with code ${code} before reporting` }));
+  });
+}
+
+function sumProgress(all: (CampaignProgress | undefined)[], settings: CampaignSettings): CampaignProgress {
+  const known = all.filter((p): p is CampaignProgress => p !== undefined);
+  const sum = (f: (p: CampaignProgress) => number) => known.reduce((a, p) => a + f(p), 0);
+  return {
+    run: sum((p) => p.run),
+    runs: settings.runs,
+    calls: sum((p) => p.calls),
+    callsPerSec: sum((p) => p.callsPerSec),
+    findings: Math.max(0, ...known.map((p) => p.findings)),
+    coverage: Math.max(0, ...known.map((p) => p.coverage)),
+    elapsedMs: Math.max(0, ...known.map((p) => p.elapsedMs)),
+    timeLeftMs: known[0]?.timeLeftMs,
+    phase: known.some((p) => p.phase === 'search') ? 'search' : 'shrink',
+  };
+}
+
+async function merge(session: SpecSession, results: WorkerResult[], durationMs: number): Promise<CampaignResult> {
+  const calls = (records: CallRecord[]): FuzzCall[] => {
+    const out: FuzzCall[] = [];
+    for (const r of records) {
+      const c = fromCallRecord(session, r);
+      if ('problem' in c) throw new Error(`internal: a worker's call does not decode here: ${c.problem}`);
+      out.push(c);
+    }
+    return out;
+  };
+  const findings = new Map<string, RawFinding>();
+  for (const r of results) {
+    for (const f of r.findings) {
+      const known = findings.get(f.violation.id);
+      if (known !== undefined && known.shrunk.length <= f.shrunk.length) continue;
+      findings.set(f.violation.id, { ...f, original: calls(f.original), shrunk: calls(f.shrunk) });
+    }
+  }
+  const functions: CampaignResult['functions'] = new Map();
+  for (const r of results) {
+    for (const f of r.functions) {
+      const known = functions.get(f.key);
+      if (known === undefined) functions.set(f.key, { contract: f.contract, function: f.function, calls: f.calls, reverts: f.reverts });
+      else {
+        known.calls += f.calls;
+        known.reverts += f.reverts;
+      }
+    }
+  }
+  const coverage = session.chain.coverage;
+  if (coverage !== undefined) {
+    const byKey = new Map(session.deployment.contracts.map((c) => [c.key, c]));
+    for (const r of results) {
+      for (const { key, bitmap } of r.coverage) {
+        const c = byKey.get(key);
+        if (c === undefined) continue;
+        // Codes are looked up by identity: the session's own code object for this contract.
+        const code = await session.chain.getCode(c.address);
+        const mine = coverage.bitmapFor(code);
+        for (let i = 0; i < mine.length && i < bitmap.length; i++) mine[i] |= bitmap[i]!;
+      }
+    }
+  }
+  const merged = {
+    session,
+    findings: [...findings.values()],
+    runs: results.reduce((a, r) => a + r.runs, 0),
+    calls: results.reduce((a, r) => a + r.calls, 0),
+    reverts: results.reduce((a, r) => a + r.reverts, 0),
+    functions,
+    durationMs,
+    interrupted: results.some((r) => r.interrupted),
+    stale: results[0]!.stale,
+    // The coverage corpus of every worker, in worker order (saved for the next run).
+    corpus: results.flatMap((r) => r.corpus.map(calls)),
+  };
+  return merged as CampaignResult;
+}
