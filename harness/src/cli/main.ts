@@ -55,6 +55,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--finding <id>', 'Only this finding (default: all)')
     .action(lazy(() => import('./commands/replay.js')));
   cli
+    .command('export [...args]', 'Write a Foundry test (.t.sol) that reproduces a finding')
+    .option('--foundry <report>', 'Report to export from (reports/vigil-report.json)')
+    .option('--finding <id>', 'Only this finding (default: all)')
+    .option('--out <path>', 'File or folder (default reports/foundry/, or beside a Solidity suite)')
+    .action(lazy(() => import('./commands/export.js')));
+  cli
     .command('typegen [...specs]', 'Compile the specs\' sources and write specs/vigil-artifacts.d.ts (typed contract handles)')
     .action(lazy(() => import('./commands/typegen.js')));
   cli

@@ -46,7 +46,7 @@ beforeAll(async () => {
     cacheDir: path.join(root, '.vigil', 'cache', 'compile'),
     corpusDir: path.join(project, 'corpus'),
     useCorpus: false,
-    command: `vigil run ${buggySpecs.join(' ')} --seed 1`,
+    command: `vigil run ${buggySpecs.join(' ')} --seed 1 --runs 20`,
   });
   const exportTo = async (spec: SpecResult, finding: Finding, name: string, specFile?: string) =>
     exportFinding({ report, reportPath: 'reports/vigil-report.json', spec, finding, root, outFile: path.join(project, 'test', name), ...(specFile ? { specFile } : {}) });

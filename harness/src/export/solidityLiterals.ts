@@ -9,11 +9,14 @@ export function addressLiteral(address: string): string {
   return getAddress(address.toLowerCase() as Hex);
 }
 
-/** `1e18`, `3000e18`, `255` or hex for large words that are not round numbers. */
+/** `1e18`, `3000e18`, `1e36`, `255`, or hex for large words that are not round numbers. */
 export function uintLiteral(value: bigint): string {
   if (value < 0n) return `-${uintLiteral(-value)}`;
   if (value === (1n << 256n) - 1n) return 'type(uint256).max';
   if (value < 1000n) return value.toString();
+  // Token amounts read best in whole tokens of 18 decimals: 3000e18, not 3e21.
+  const e18 = 10n ** 18n;
+  if (value % e18 === 0n && value / e18 < 1_000_000n) return `${value / e18}e18`;
   const digits = value.toString();
   const zeros = digits.length - digits.replace(/0+$/, '').length;
   if (zeros >= 6) return `${digits.slice(0, digits.length - zeros)}e${zeros}`;

@@ -271,9 +271,11 @@ class Translator {
       if (receiver.k === 'chain' && callee.getName() === 'balanceOf' && args.length === 1) {
         const who = this.expr(this.value(args[0]!, env), args[0]!);
         if (who.type !== 'address') throw new Untranslatable('chain.balanceOf of a non-address', node);
-        return ex(primary(`address(${who.code}).balance`, 'uint256', { post: true }));
+        const account = who.code.startsWith('address(') ? who.code : `address(${who.code})`;
+        return ex(primary(`${account}.balance`, 'uint256', { post: true }));
       }
-      throw new Untranslatable(receiver.k === 'chain' ? 'chain.*' : 'method call on a non-contract value', node);
+      const construct = receiver.k === 'chain' ? 'chain.*' : receiver.k === 'collection' ? 'array method' : 'method call on a non-contract value';
+      throw new Untranslatable(construct, node);
     }
     const fn = this.value(callee, env);
     if (fn.k === 'old') {
