@@ -3,7 +3,7 @@ import type { Finding, Report, SpecResult } from '../report/types.js';
 import type { ExportedTest } from './ExportedTest.js';
 import { exportNames } from './exportNames.js';
 import { exportSpecFinding } from './exportSpecFinding.js';
-import { exportSuiteFinding, suiteOf } from './exportSuiteFinding.js';
+import { exportSuiteFinding, suiteFile, suiteOf } from './exportSuiteFinding.js';
 
 export interface ExportRequest {
   report: Report;
@@ -36,5 +36,5 @@ export async function exportFinding(req: ExportRequest): Promise<ExportedTest> {
 export function defaultExportPath(spec: SpecResult, finding: Finding, root: string): string {
   const { fileName } = exportNames(spec.name, finding);
   const suite = suiteOf(spec);
-  return suite ? path.resolve(root, path.dirname(suite.file), fileName) : path.resolve(root, 'reports', 'foundry', fileName);
+  return suite ? path.join(path.dirname(suiteFile(suite, root)), fileName) : path.resolve(root, 'reports', 'foundry', fileName);
 }

@@ -127,13 +127,22 @@ describe('exported Foundry tests of Solidity-native suites, from the report alon
       ['BuggyCounterInvariants:invariant:invariant_countCapped', 'count above cap: 6 > 3'],
       ['BuggyCounterInvariants:assertion:test/CounterSuites.t.sol:21', 'panic: assertion failed (0x01)'],
       ['BuggyCounterEchidna:invariant:echidna_countCapped', 'invariant echidna_countCapped broken'],
+      ['BuggyCounterEchidna:assertion:test/CounterSuites.t.sol:87', 'panic: assertion failed (0x01)'],
     ]);
+    for (const e of suiteExports) {
+      expect(e.test.status).toBe('complete');
+      if (e.test.expectedFailure !== undefined) expect(resultOf(e.test).reason?.startsWith(e.test.expectedFailure)).toBe(true);
+    }
     for (const e of suiteExports) expect({ id: e.finding.id, passed: resultOf(e.twin).passed }).toEqual({ id: e.finding.id, passed: true });
   });
 
-  it('imports the suite relative to where the test is written', () => {
-    expect(suiteExports[0]!.test.source).toContain('import {BuggyCounterInvariants} from "./CounterSuites.t.sol";');
-    expect(suiteExports[0]!.test.source).toContain('contract VigilRepro_BuggyCounterInvariants_invariant_invariant_countCapped is BuggyCounterInvariants {');
+  it('imports the suite relative to where the test is written; inherits a forge suite, deploys an Echidna one from 0x30000', () => {
+    const [foundry, , echidna] = suiteExports.map((e) => e.test.source);
+    expect(foundry).toContain('import {BuggyCounterInvariants} from "./CounterSuites.t.sol";');
+    expect(foundry).toContain('contract VigilRepro_BuggyCounterInvariants_invariant_invariant_countCapped is BuggyCounterInvariants {');
+    expect(echidna).toContain('contract VigilRepro_BuggyCounterEchidna_invariant_echidna_countCapped {');
+    expect(echidna).toContain('suite_ = new BuggyCounterEchidna();');
+    expect(echidna).toContain('_vigilCall(address(suite_), 0, hex"1003e2d20000000000000000000000000000000000000000000000000000000000000004");');
   });
 });
 
