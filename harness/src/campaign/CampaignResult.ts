@@ -35,4 +35,6 @@ export interface CampaignResult {
   interrupted: boolean;
   /** Persisted counterexamples that no longer fail. */
   stale: { id: string; message: string }[];
+  /** The coverage corpus at the end, worthiest first (saved for the next run). */
+  corpus: FuzzCall[][];
 }

@@ -137,6 +137,32 @@ describe('runCampaign', () => {
     for (const f of result.findings) expect(f.shrink.status).toBe('skipped');
   });
 
+  it('opens a four-stage lock with the coverage-guided search, which random sequences do not', async () => {
+    // one(K1), two(K2), three(K3), four(K4) in a row, each key a 32-bit constant; a wrong key resets the lock.
+    const guided = await runCampaign(await open('StagedLock', { runs: 100, depth: 100, seed: 1 }));
+    const open_ = guided.findings.find((f) => f.violation.id === 'StagedLock:invariant:staysShut');
+    expect(open_, 'found with the corpus').toBeDefined();
+    expect(open_!.run).toBeLessThan(30); // run 9 at the time of writing
+    expect(open_!.shrunk.map((c) => c.target.fn.name)).toEqual(['one', 'two', 'three', 'four']);
+    expect(guided.corpus.length).toBeGreaterThan(5);
+
+    // No coverage, no corpus: the same generator with three times the runs.
+    const blind = await runCampaign(await open('StagedLock', { runs: 300, depth: 100, seed: 1, coverage: false }));
+    expect(blind.findings).toEqual([]);
+    expect(blind.corpus).toEqual([]);
+  });
+
+  it('runs the seeds of a saved corpus before the search and reaches on from them', async () => {
+    const session = await open('StagedLock', { runs: 2, depth: 10, seed: 1 });
+    const key = (fn: string, k: bigint) => call(session, fn, [k]);
+    const seed = [key('one', 0x5eed1e55n), key('two', 0xc0ffee42n), key('three', 0x0ddba115n)];
+    const result = await runCampaign(session, { seeds: [seed] });
+    expect(result.runs).toBe(2);
+    expect(result.calls).toBeGreaterThan(3);
+    // The seed reached stage three; its entry is in the corpus handed back.
+    expect(result.corpus.some((c) => c.length === 3 && c[2]!.target.fn.name === 'three')).toBe(true);
+  });
+
   it('replays a persisted counterexample first and marks it replayedFromCorpus', async () => {
     const session = await open('TwoBugs', { runs: 3, depth: 5, seed: 1 });
     const saved = [call(session, 'harmless', [4n]), call(session, 'bugB', [500n])];

@@ -1,5 +1,8 @@
 import { CallGenerator } from '../fuzz/CallGenerator.js';
+import { CompactSequence } from '../fuzz/CompactSequence.js';
+import { Corpus } from '../fuzz/Corpus.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import { SearchSchedule } from '../fuzz/SearchSchedule.js';
 import type { CampaignProgress, CampaignResult, RawFinding } from './CampaignResult.js';
 import { encodeCall } from './encodeCall.js';
 import { executeCall } from './executeCall.js';
@@ -13,6 +16,8 @@ export interface CampaignOptions {
   onProgress?: (p: CampaignProgress) => void;
   /** Counterexamples from earlier runs, replayed before the search. */
   persisted?: { id: string; calls: FuzzCall[] }[];
+  /** The coverage corpus of earlier runs, run (and checked) before the search so it starts where they got to. */
+  seeds?: FuzzCall[][];
   /** Time reserved for shrinking out of `timeLimitMs` (fraction). */
   shrinkShare?: number;
 }
@@ -23,9 +28,11 @@ const MAX_CORPUS = 1024;
 const YIELD_EVERY = 16;
 
 /**
- * One campaign: replay persisted failures, then random sequences of `depth` calls
- * for `runs` runs (or until the time budget), checking after every call. Each distinct
- * broken check is kept once and the search goes on; shrinking comes last, on its own budget.
+ * One campaign: replay persisted failures, run the saved coverage corpus, then `runs` runs
+ * of `depth` calls (or until the time budget), checking after every call. A run starts fresh
+ * or from a (mutated) sequence of the corpus, which keeps every sequence that reached a new
+ * edge (see SearchSchedule). Each distinct broken check is kept once and the search goes on;
+ * shrinking comes last, on its own budget.
  */
 export async function runCampaign(session: SpecSession, options: CampaignOptions = {}): Promise<CampaignResult> {
   const { settings, chain, checks } = session;
@@ -86,45 +93,74 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     });
   };
 
-  // Sequences that reached new instructions; runs often resume from one of them.
-  const corpus: FuzzCall[][] = [];
   const coverage = chain.coverage;
-  search: for (let run = 0; run < settings.runs; run++) {
-    if (aborted() || Date.now() >= searchDeadline) break;
+  const corpus = new Corpus({ hitsOf: (edge) => coverage?.hitsOf(edge) ?? 0, capacity: MAX_CORPUS });
+  const schedule = new SearchSchedule(corpus, generator, settings.depth);
+  const stopped = () => aborted() || Date.now() >= searchDeadline;
+  const startSequence = () => {
     chain.revertTo(session.base);
     checks.reset();
+    return { sequence: [] as FuzzCall[], compact: new CompactSequence() };
+  };
+
+  /** One call of a run, checked; a run that reached new edges joins the corpus (its calls that changed state). */
+  const runCall = async (call: FuzzCall, sequence: FuzzCall[], compact: CompactSequence, run: number) => {
+    sequence.push(call);
+    if (coverage !== undefined) coverage.freshEdges.length = 0;
+    const ex = await executeCall(session, encodeCall(call));
+    const newEdges = coverage?.freshEdges.length ?? 0;
+    const replacements = generator.learn(call.target, ex.result.compares, call.args);
+    if (newEdges > 0) {
+      const entry = compact.endingWith(call);
+      corpus.add(entry, coverage!.freshEdges);
+      schedule.compared(entry, replacements);
+    }
+    compact.push(call, ex.reverted);
+    calls++;
+    const stats = functions.get(call.target.signature + call.target.contract.key)!;
+    stats.calls++;
+    if (ex.reverted) {
+      stats.reverts++;
+      reverts++;
+    }
+    const before = checks.observe(ex);
+    const violations = await checks.check(ex, before, foundIds);
+    for (const v of violations) {
+      foundIds.add(v.id);
+      found.set(v.id, {
+        violation: v, original: [...sequence], shrunk: [...sequence], run,
+        firstFoundMs: Date.now() - start, shrink: { attempts: 0, status: 'skipped' },
+      });
+    }
+    progress('search');
+    return { newEdges, broken: violations.length > 0 };
+  };
+
+  // The saved corpus first: its coverage and its entries are where this search starts.
+  seeds: for (const seed of options.seeds ?? []) {
+    const { sequence, compact } = startSequence();
+    for (const call of seed.slice(0, settings.depth)) {
+      if (sequence.length % YIELD_EVERY === 0) await yieldToEventLoop();
+      if (stopped()) break seeds;
+      if ((await runCall(call, sequence, compact, 0)).broken) break;
+    }
+  }
+
+  search: for (let run = 0; run < settings.runs; run++) {
+    if (stopped()) break;
+    const { sequence, compact } = startSequence();
     runs++;
-    const sequence: FuzzCall[] = [];
-    const resumed = generator.startRun(corpus);
+    const plan = schedule.next();
+    let newEdges = 0;
     for (let step = 0; step < settings.depth; step++) {
       if (step % YIELD_EVERY === 0) await yieldToEventLoop();
-      if (aborted() || Date.now() >= searchDeadline) break search;
-      const call = step < resumed.length ? resumed[step]! : generator.next();
-      sequence.push(call);
-      const hitsBefore = coverage?.newHits ?? 0;
-      const ex = await executeCall(session, encodeCall(call));
-      generator.learn(call.target, ex.result.compares, call.args);
-      if (coverage !== undefined && coverage.newHits > hitsBefore && step >= resumed.length && corpus.length < MAX_CORPUS) corpus.push([...sequence]);
-      calls++;
-      const stats = functions.get(call.target.signature + call.target.contract.key)!;
-      stats.calls++;
-      if (ex.reverted) {
-        stats.reverts++;
-        reverts++;
-      }
-      const before = checks.observe(ex);
-      const violations = await checks.check(ex, before, foundIds);
-      for (const v of violations) {
-        foundIds.add(v.id);
-        found.set(v.id, {
-          violation: v, original: [...sequence], shrunk: [...sequence], run,
-          firstFoundMs: Date.now() - start, shrink: { attempts: 0, status: 'skipped' },
-        });
-      }
-      progress('search');
+      if (stopped()) break search;
+      const outcome = await runCall(step < plan.calls.length ? plan.calls[step]! : generator.next(), sequence, compact, run);
+      newEdges += outcome.newEdges;
       // The state is broken now; later calls would mostly report consequences of this one.
-      if (violations.length > 0) break;
+      if (outcome.broken) break;
     }
+    schedule.record(plan, newEdges);
   }
 
   const interrupted = aborted();
@@ -142,5 +178,6 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
   return {
     session, findings: [...found.values()], runs, calls, reverts, functions,
     durationMs: Date.now() - start, interrupted, stale,
+    corpus: corpus.best(MAX_CORPUS).map((e) => [...e.calls]),
   };
 }

@@ -1,10 +1,22 @@
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { Hex } from 'viem';
+import type { AbiParameter, Hex } from 'viem';
+import { fitWord, toWord } from './abiWord.js';
 import { arbitraryForParam, type ArbitraryEnv } from './arbitraryForParam.js';
 import { Dictionary } from './Dictionary.js';
 import type { FuzzCall } from './FuzzCall.js';
+import type { MutationSource } from './mutateSequence.js';
 import type { TargetFunction } from './TargetFunction.js';
+
+/** An argument position of a call and a value it was compared with there. */
+export interface Replacement {
+  position: number;
+  value: unknown;
+}
+
+const NONE: readonly Replacement[] = [];
+/** Replacements reported per call, at most. */
+const MAX_REPLACEMENTS = 8;
 
 export interface GeneratorOptions {
   seed: number;
@@ -20,13 +32,14 @@ export interface GeneratorOptions {
  * so a seed fixes the whole campaign. Calls are drawn lazily, after the previous call
  * ran, so values seen at run time can feed the next draw.
  */
-export class CallGenerator {
+export class CallGenerator implements MutationSource {
   private readonly random: fc.Random;
   private readonly argArbitraries: fc.Arbitrary<unknown[]>[];
   private readonly targetIndex: fc.Arbitrary<number>;
-  private readonly sender: fc.Arbitrary<Hex>;
+  private readonly senders: fc.Arbitrary<Hex>;
   private readonly value: fc.Arbitrary<bigint>;
-  private readonly delay: fc.Arbitrary<[bigint, bigint]>;
+  private readonly delays: fc.Arbitrary<[bigint, bigint]>;
+  private readonly freshArbitraries = new Map<string, fc.Arbitrary<unknown>>();
   /** Per target function: operands its comparisons were seen with. */
   private readonly local = new Map<TargetFunction, Dictionary>();
   /** Per target function and argument position: values that argument was compared with. */
@@ -42,7 +55,7 @@ export class CallGenerator {
       return fc.tuple(...t.fn.inputs.map((p) => arbitraryForParam(p, { ...options.env, local })));
     });
     this.targetIndex = fc.nat(options.targets.length - 1);
-    this.sender = fc.constantFrom(...options.senders);
+    this.senders = fc.constantFrom(...options.senders);
     this.value = fc.oneof(
       { weight: 6, arbitrary: fc.constant(0n) },
       { weight: 2, arbitrary: fc.bigInt(1n, 10n ** 18n) },
@@ -50,7 +63,7 @@ export class CallGenerator {
     );
     const time = BigInt(options.maxTimeDelay);
     const blocks = BigInt(options.maxBlockDelay);
-    this.delay =
+    this.delays =
       time > 0n
         ? fc.oneof(
             { weight: 6, arbitrary: fc.constant<[bigint, bigint]>([0n, 0n]) },
@@ -62,29 +75,38 @@ export class CallGenerator {
   next(): FuzzCall {
     const index = this.draw(this.targetIndex);
     const target = this.options.targets[index]!;
-    const sender = this.draw(this.sender);
+    const sender = this.draw(this.senders);
     const args = this.echoSender(target, this.applyHints(target, this.draw(this.argArbitraries[index]!)), sender);
     let value = 0n;
     if (target.fn.stateMutability === 'payable') value = this.draw(this.value);
-    const [timeDelta, blockDelta] = this.draw(this.delay);
+    const [timeDelta, blockDelta] = this.draw(this.delays);
     return { target, args, sender, value, timeDelta, blockDelta };
   }
 
   /**
    * Learns from a call's comparisons: each operand becomes a candidate argument for that
    * function (a guard `x == 42` makes 42 likely next time) and joins the shared dictionary.
-   * Function selectors compared by the dispatcher are left out.
+   * Function selectors compared by the dispatcher are left out. Returns, for this call,
+   * each argument position with a value it was compared with, as a value of its type.
    */
-  learn(target: TargetFunction, compares: readonly bigint[], args: readonly unknown[] = []): void {
-    if (compares.length === 0) return;
+  learn(target: TargetFunction, compares: readonly bigint[], args: readonly unknown[] = []): readonly Replacement[] {
+    if (compares.length === 0) return NONE;
     const local = this.local.get(target);
     const argWords = args.map(toWord);
+    let replacements: Replacement[] | undefined;
     for (let k = 0; k + 1 < compares.length; k += 2) {
       const pair = [compares[k]!, compares[k + 1]!] as const;
       for (const [mine, other] of [pair, [pair[1], pair[0]] as const]) {
         const position = argWords.indexOf(mine);
         // An argument compared with something else: that something is what the guard wants there.
-        if (position >= 0 && other !== mine) this.hint(target, position, other);
+        if (position < 0 || other === mine) continue;
+        this.hint(target, position, other);
+        const value = fitWord(target.fn.inputs[position]!.type, other);
+        if (value === undefined || !this.allowedAddress(value)) continue;
+        replacements ??= [];
+        if (replacements.length < MAX_REPLACEMENTS && !replacements.some((r) => r.position === position && r.value === value)) {
+          replacements.push({ position, value });
+        }
       }
       for (const v of pair) {
         if ((v < 1n << 32n && this.selectors.has(v)) || argWords.includes(v)) continue;
@@ -92,6 +114,7 @@ export class CallGenerator {
         this.options.env.dictionary.addWord(v);
       }
     }
+    return replacements ?? NONE;
   }
 
   private hint(target: TargetFunction, position: number, value: bigint): void {
@@ -130,16 +153,55 @@ export class CallGenerator {
     return out;
   }
 
-  /**
-   * How a run starts: half the time (once there are any) by replaying a sequence that
-   * reached new coverage, so the search extends progress instead of starting over.
-   */
-  startRun(corpus: readonly (readonly FuzzCall[])[]): FuzzCall[] {
-    if (corpus.length === 0 || this.draw(fc.boolean())) return [];
-    // The newest entries went furthest; favour them, but keep older branches alive.
-    const recent = Math.min(corpus.length, 8);
-    const index = this.draw(fc.boolean()) ? corpus.length - 1 - this.draw(fc.nat(recent - 1)) : this.draw(fc.nat(corpus.length - 1));
-    return [...corpus[index]!];
+  // MutationSource: what mutateSequence and mutateArgument draw from, on the same random stream.
+
+  int(max: number): number {
+    return this.random.nextInt(0, max);
+  }
+
+  call(): FuzzCall {
+    return this.next();
+  }
+
+  hinted(): FuzzCall {
+    const call = this.next();
+    const positions = this.hints.get(call.target)?.keys();
+    if (positions === undefined) return call;
+    const args = [...call.args];
+    for (const position of positions) {
+      const values = this.learnt(call.target, position);
+      if (values.length > 0) args[position] = values[this.int(values.length - 1)];
+    }
+    return { ...call, args };
+  }
+
+  sender(): Hex {
+    return this.draw(this.senders);
+  }
+
+  delay(): readonly [bigint, bigint] {
+    return this.draw(this.delays);
+  }
+
+  fresh(target: TargetFunction, param: AbiParameter): unknown {
+    const key = `${target.contract.key}.${target.signature}:${JSON.stringify(param)}`;
+    let arbitrary = this.freshArbitraries.get(key);
+    if (arbitrary === undefined) {
+      arbitrary = arbitraryForParam(param, { ...this.options.env, local: this.local.get(target) });
+      this.freshArbitraries.set(key, arbitrary);
+    }
+    return this.draw(arbitrary);
+  }
+
+  words(target: TargetFunction): readonly bigint[] {
+    const local = this.local.get(target)?.values ?? [];
+    return local.length > 0 && this.int(1) === 0 ? local : this.options.env.dictionary.values;
+  }
+
+  learnt(target: TargetFunction, position: number): readonly unknown[] {
+    const values = this.hints.get(target)?.get(position) ?? [];
+    const type = target.fn.inputs[position]?.type ?? '';
+    return values.map((v) => fitWord(type, v)).filter((v) => v !== undefined && this.allowedAddress(v));
   }
 
   /** Learnt values respect `targets.addresses`: a spec confined to its actors never sees another address. */
@@ -152,24 +214,4 @@ export class CallGenerator {
   private draw<T>(arbitrary: fc.Arbitrary<T>): T {
     return arbitrary.generate(this.random, undefined).value;
   }
-}
-
-/** An argument as the EVM compares it: numbers as they are, addresses and bools as words. */
-function toWord(v: unknown): bigint | undefined {
-  if (typeof v === 'bigint') return BigInt.asUintN(256, v);
-  if (typeof v === 'boolean') return v ? 1n : 0n;
-  if (typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v)) return BigInt(v);
-  return undefined;
-}
-
-/** A compared word as a value of an ABI type, or undefined if it does not fit. */
-function fitWord(type: string, word: bigint): unknown {
-  const int = /^(u?)int(\d*)$/.exec(type);
-  if (int) {
-    const bits = Number(int[2] || 256);
-    return int[1] === 'u' ? (word < 1n << BigInt(bits) ? word : undefined) : BigInt.asIntN(bits, word);
-  }
-  if (type === 'address') return word < 1n << 160n ? `0x${word.toString(16).padStart(40, '0')}` : undefined;
-  if (type === 'bool') return word !== 0n;
-  return undefined;
 }
