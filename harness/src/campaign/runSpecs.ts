@@ -6,6 +6,8 @@ import type { CampaignProgress } from './CampaignResult.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import { CorpusStore } from './corpusStore.js';
 import { fromCallRecord } from './fromCallRecord.js';
+import { toCallRecord } from './toCallRecord.js';
+import { lowercaseAddresses } from '../abi/lowercaseAddresses.js';
 import { openSession } from './openSession.js';
 import { openNativeSession } from '../native/openNativeSession.js';
 import type { SuiteRef } from '../native/SuiteRef.js';
@@ -101,6 +103,7 @@ async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: Corpu
       }
     }
   }
+  const seeds = options.useCorpus ? loadSeeds(session, corpus) : [];
   try {
     const onProgress = options.onProgress && ((p: CampaignProgress) => options.onProgress!(session.name, p));
     const campaign = (options.workers ?? 1) > 1
@@ -109,10 +112,13 @@ async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: Corpu
         signal: options.signal, onProgress,
         onWorkerError: (i, message) => options.onWarning?.(`${session.name}: campaign worker ${i} failed; the others went on: ${message.split('\n')[0]}`),
       })
-      : await runCampaign(session, { signal: options.signal, persisted, onProgress });
+      : await runCampaign(session, { signal: options.signal, persisted, seeds, onProgress });
     campaign.stale.push(...unreadable);
     const result = await toSpecResult(campaign, { seed: session.settings.seed, reportPath: options.reportPath });
-    if (options.useCorpus) await corpus.save(session.name, result.findings.map((f) => ({ id: f.id, calls: f.shrunk.calls })));
+    if (options.useCorpus) {
+      await corpus.save(session.name, result.findings.map((f) => ({ id: f.id, calls: f.shrunk.calls })));
+      await corpus.saveCoverage(session.name, campaign.corpus.map((calls) => calls.map((c) => toCallRecord(c))));
+    }
     const s = session.settings;
     result.settings = {
       seed: String(s.seed), runs: s.runs, depth: s.depth, shrinkLimit: s.shrinkLimit,
@@ -123,6 +129,24 @@ async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: Corpu
     if (!isVigilError(e)) throw e;
     return errorResult(file, e, session.name);
   }
+}
+
+/**
+ * The saved coverage corpus as calls of this session. A sequence that no longer fits (its
+ * function is gone, its calldata no longer decodes) is dropped: it only ever guided the search.
+ */
+function loadSeeds(session: SpecSession, corpus: CorpusStore): FuzzCall[][] {
+  const seeds: FuzzCall[][] = [];
+  for (const records of corpus.loadCoverage(session.name)) {
+    const calls: FuzzCall[] = [];
+    for (const r of records) {
+      const c = fromCallRecord(session, r);
+      if ('problem' in c) break;
+      calls.push({ ...c, args: lowercaseAddresses(c.args) });
+    }
+    if (calls.length === records.length) seeds.push(calls);
+  }
+  return seeds;
 }
 
 function errorResult(file: string, e: import('../errors/VigilError.js').VigilError, name?: string): SpecResult {
