@@ -59,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--foundry <report>', 'Report to export from (reports/vigil-report.json)')
     .option('--finding <id>', 'Only this finding (default: all)')
     .option('--out <path>', 'File or folder (default reports/foundry/, or beside a Solidity suite)')
+    .option('--no-verify', 'Do not run the exported tests in Vigil\'s EVM to check them')
     .action(lazy(() => import('./commands/export.js')));
   cli
     .command('typegen [...specs]', 'Compile the specs\' sources and write specs/vigil-artifacts.d.ts (typed contract handles)')

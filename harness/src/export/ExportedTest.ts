@@ -11,4 +11,9 @@ export interface ExportedTest {
   warnings: string[];
   /** How forge should report the failure: its reason starts with this. */
   expectedFailure?: string;
+  /**
+   * The same test with its translated check commented out: what to write instead when a run
+   * shows the translation does not fail as Vigil's check did (an overflow, say).
+   */
+  replayOnlySource?: string;
 }

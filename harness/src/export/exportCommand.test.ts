@@ -29,6 +29,8 @@ describe('vigil export --foundry', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/Wrote .*Jar_invariant_totalIsSumOfBalances\.t\.sol \(Jar:invariant:totalIsSumOfBalances, complete\)/);
     expect(r.stdout).toContain('fails in forge with: invariant totalIsSumOfBalances broken');
+    expect(r.stdout).toMatch(/checked in Vigil's EVM: fails with invariant totalIsSumOfBalances broken: \d+ != 0/);
+    expect(r.stdout).toContain("checked in Vigil's EVM: the replay runs to the end");
     expect(r.stdout).toMatch(/run: forge test --root \S+ --match-contract VigilRepro_Jar_invariant_totalIsSumOfBalances --match-test test_vigil_invariant_totalIsSumOfBalances/);
     expect(r.stdout).toContain('(JarLoop:invariant:totalIsSumOfBalances, partial)');
     expect(r.stdout).toMatch(/warning: the invariant totalIsSumOfBalances could not be translated to Solidity \(let declaration at \S+JarLoop\.spec\.ts:10/);
@@ -56,27 +58,22 @@ describe('vigil export --foundry', () => {
     expect(await readFile(file, 'utf8')).toContain('contract VigilRepro_Jar_invariant_totalIsSumOfBalances is Test {');
   }, 60_000);
 
-  it('is a usage error without --foundry, or with one --out file for several findings (exit 2)', async () => {
-    const bare = await runVigil(['export', reportPath]);
-    expect(bare.code).toBe(2);
-    expect(bare.stderr).toContain('error[USAGE]: vigil export needs the report to export from, after --foundry');
-
-    const many = await runVigil(['export', '--foundry', reportPath, '--out', join(tmp, 'x.t.sol')]);
-    expect(many.code).toBe(2);
-    expect(many.stderr).toContain('names one file, but 2 findings are selected');
-  });
-
-  it('names the findings there are when --finding matches none, and rejects a file that is not a report (exit 2)', async () => {
-    const missing = await runVigil(['export', '--foundry', reportPath, '--finding', 'Jar:invariant:nope']);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('error[FINDING_NOT_FOUND]: no finding "Jar:invariant:nope"');
-    expect(missing.stderr).toContain('finding: JarLoop:invariant:totalIsSumOfBalances');
-
+  it('reports misuse with exit 2: no --foundry, one --out file for several findings, an unknown finding, a file that is not a report', async () => {
     const notReport = join(tmp, 'not-a-report.json');
     await writeFile(notReport, '{"schemaVersion": 1}');
-    const invalid = await runVigil(['export', '--foundry', notReport]);
-    expect(invalid.code).toBe(2);
+    // Side by side: each is a CLI start-up, and none depends on another.
+    const [bare, many, missing, invalid] = await Promise.all([
+      runVigil(['export', reportPath]),
+      runVigil(['export', '--foundry', reportPath, '--out', join(tmp, 'x.t.sol')]),
+      runVigil(['export', '--foundry', reportPath, '--finding', 'Jar:invariant:nope']),
+      runVigil(['export', '--foundry', notReport]),
+    ]);
+    expect([bare.code, many.code, missing.code, invalid.code]).toEqual([2, 2, 2, 2]);
+    expect(bare.stderr).toContain('error[USAGE]: vigil export needs the report to export from, after --foundry');
+    expect(many.stderr).toContain('names one file, but 2 findings are selected');
+    expect(missing.stderr).toContain('error[FINDING_NOT_FOUND]: no finding "Jar:invariant:nope"');
+    expect(missing.stderr).toContain('finding: JarLoop:invariant:totalIsSumOfBalances');
     expect(invalid.stderr).toContain('error[REPORT_INVALID]');
-    expect(invalid.output).not.toMatch(stackFramePattern);
-  });
+    for (const r of [bare, many, missing, invalid]) expect(r.output).not.toMatch(stackFramePattern);
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import type { ExportedTest } from './ExportedTest.js';
 import { exportFinding } from './exportFinding.js';
 import { foundryToml } from './foundryProject.js';
 import { runForgeTests, type ForgeTestResult } from './runForgeTests.js';
+import { judgeVerification, runExportInVigil } from './verifyExport.js';
 
 /**
  * The exported tests run by the real forge (offline, solc-js shim), all in one project
@@ -110,6 +111,14 @@ describe('exported Foundry tests of TypeScript specs, run by forge', () => {
     const assertion = specExports.find((e) => e.finding.kind === 'assertion')!;
     expect(resultOf(assertion.test).reason).toBe('panic: assertion failed (0x01)');
   });
+
+  it('fails the same way in Vigil\'s own EVM (what `vigil export` checks before writing) as in forge', async () => {
+    for (const { finding, test } of specExports) {
+      const v = await runExportInVigil(test, path.join(root, '.vigil', 'cache', 'compile'));
+      expect({ id: finding.id, ...v }).toEqual({ id: finding.id, outcome: 'failed', reason: resultOf(test).reason });
+      expect(judgeVerification(test, v).status).toBe('complete');
+    }
+  }, 120_000);
 
   it('passes in forge when the same sequence runs against the correct twin', () => {
     for (const { finding, twin } of specExports) {

@@ -82,11 +82,10 @@ class SpecTestBuilder {
       this.warnings.push(`the counterexample no longer fails in Vigil (the code changed, or this is another contract): the exported test is expected to pass`);
     }
     const translation = finding.kind === 'assertion' ? undefined : this.translate();
-    const body = this.calls(translation);
+    const calls = this.calls(translation);
     const ending = this.ending(translation);
-    body.push('', ...ending.lines);
     const status = ending.complete && failedAt !== undefined ? 'complete' : 'partial';
-    const source = renderSpecTest({
+    const render = (endLines: string[]) => renderSpecTest({
       header: this.header(),
       contractName: this.names.contractName,
       testName: this.names.testName,
@@ -98,17 +97,27 @@ class SpecTestBuilder {
         comment: `${c.key}: ${c.name}`,
       })),
       setUp: this.setUp(),
-      body,
+      body: [...calls, '', ...endLines],
       helpers: this.helpers,
     });
+    const translated = finding.kind !== 'assertion' && ending.complete;
     return {
-      source,
+      source: render(ending.lines),
       contractName: this.names.contractName,
       testName: this.names.testName,
       status,
       warnings: this.warnings,
       ...(ending.complete ? { expectedFailure: ending.expected } : {}),
+      ...(translated ? { replayOnlySource: render(this.commentedOut(ending.lines)) } : {}),
     };
+  }
+
+  private commentedOut(lines: string[]): string[] {
+    return [
+      `// Check by hand: Vigil found "${this.req.finding.message}" after the call above. Translated to`,
+      '// Solidity, the check did not fail that way here (`vigil export` said why); as translated:',
+      ...lines.filter((l) => !l.startsWith('//')).map((l) => `// ${l}`),
+    ];
   }
 
   private header(): string[] {
@@ -149,6 +158,8 @@ class SpecTestBuilder {
         lines.push(`vm.etch(${where}, ${hexBytesLiteral(account.code)});`);
         for (const [slot, value] of account.storage) lines.push(`vm.store(${where}, ${wordLiteral(slot)}, ${wordLiteral(value)});`);
         if (account.balance > 0n) lines.push(`vm.deal(${where}, ${uintLiteral(account.balance)});`);
+        // vm.etch leaves nonce 0; a CREATE during the sequence must land where it did in Vigil.
+        if (account.nonce !== undefined) lines.push(`vm.setNonce(${where}, ${account.nonce});`);
         lines.push(`vm.label(${where}, "${known ? known.key : address}");`);
       }
     }

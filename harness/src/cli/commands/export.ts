@@ -6,6 +6,7 @@ import { defaultExportPath, exportFinding } from '../../export/exportFinding.js'
 import { exportNames } from '../../export/exportNames.js';
 import { suiteOf } from '../../export/exportSuiteFinding.js';
 import { foundryToml } from '../../export/foundryProject.js';
+import { judgeVerification, runExportInVigil } from '../../export/verifyExport.js';
 import { readReport } from '../../report/readReport.js';
 import type { Finding, SpecResult } from '../../report/types.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
@@ -15,6 +16,7 @@ interface ExportOptions {
   foundry?: string | boolean;
   finding?: string;
   out?: string;
+  verify?: boolean;
 }
 
 /**
@@ -52,14 +54,29 @@ export default async function exportCommand(args: string[], options: ExportOptio
   for (const { spec, finding } of selected) {
     const outFile = outPath(spec, finding, root, options.out);
     const test = await exportFinding({ report, reportPath, spec, finding, root, outFile });
+    let note: string | undefined;
+    // A test of a TypeScript spec stands alone, so it can be run here first: a translated check
+    // that overflows, or a replay that diverges, is caught before the reader runs forge.
+    if (options.verify !== false && suiteOf(spec) === undefined) {
+      const judged = judgeVerification(test, await runExportInVigil(test, path.join(root, '.vigil', 'cache', 'compile')));
+      note = judged.note;
+      if (judged.warning) test.warnings.push(judged.warning);
+      if (judged.status === 'partial' && test.status === 'complete' && test.replayOnlySource !== undefined) {
+        // A test that fails for another reason than Vigil's would mislead: keep the check, commented out.
+        test.source = test.replayOnlySource;
+        delete test.expectedFailure;
+      }
+      test.status = judged.status;
+    }
     await writeFileAtomic(outFile, test.source);
     const forgeRoot = await foundryRootFor(outFile, suiteOf(spec) === undefined);
     const shown = path.relative(root, outFile) || outFile;
     const mark = test.status === 'complete' ? c.green('complete') : c.yellow('partial');
     process.stdout.write(`${c.bold('Wrote')} ${shown} (${finding.id}, ${mark})\n`);
-    if (test.expectedFailure !== undefined) process.stdout.write(`  fails in forge with: ${test.expectedFailure}\n`);
+    if (test.expectedFailure !== undefined && test.status === 'complete') process.stdout.write(`  fails in forge with: ${test.expectedFailure}\n`);
     const rootFlag = forgeRoot === undefined || path.resolve(forgeRoot) === root ? '' : ` --root ${path.relative(root, forgeRoot) || '.'}`;
     process.stdout.write(`  run: forge test${rootFlag} --match-contract ${test.contractName} --match-test ${test.testName}\n`);
+    if (note !== undefined) process.stdout.write(c.dim(`  ${note}\n`));
     for (const w of test.warnings) process.stdout.write(c.yellow(`  warning: ${w}\n`));
     if (test.status === 'partial') partial++;
   }
