@@ -152,13 +152,24 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     runs++;
     const plan = schedule.next();
     let newEdges = 0;
+    let broken = false;
     for (let step = 0; step < settings.depth; step++) {
       if (step % YIELD_EVERY === 0) await yieldToEventLoop();
       if (stopped()) break search;
       const outcome = await runCall(step < plan.calls.length ? plan.calls[step]! : generator.next(), sequence, compact, run);
       newEdges += outcome.newEdges;
       // The state is broken now; later calls would mostly report consequences of this one.
-      if (outcome.broken) break;
+      if ((broken = outcome.broken)) break;
+    }
+    // End-of-run checks (forge's afterInvariant) on the state the whole run left.
+    if (!broken && checks.afterRun !== undefined && sequence.length > 0) {
+      for (const v of await checks.afterRun(foundIds)) {
+        foundIds.add(v.id);
+        found.set(v.id, {
+          violation: v, original: [...sequence], shrunk: [...sequence], run,
+          firstFoundMs: Date.now() - start, shrink: { attempts: 0, status: 'skipped' },
+        });
+      }
     }
     schedule.record(plan, newEdges);
   }

@@ -20,7 +20,7 @@ export interface SequenceOptions {
   onStep?: (executed: ExecutedCall, index: number) => Promise<void>;
 }
 
-/** Runs calls from the post-set-up state, checking after each, until one fails. */
+/** Runs calls from the post-set-up state, checking after each and at the end, until one fails. */
 export async function runSequence(session: SpecSession, calls: readonly FuzzCall[], options: SequenceOptions = {}): Promise<SequenceOutcome> {
   const { chain, checks } = session;
   chain.revertTo(session.base);
@@ -41,6 +41,12 @@ export async function runSequence(session: SpecSession, calls: readonly FuzzCall
     await options.onStep?.(ex, i);
     const hit = options.target === undefined ? violations[0] : violations.find((v) => v.id === options.target);
     if (hit !== undefined) return { violation: hit, index: i, executed };
+  }
+  // End-of-run checks (forge's afterInvariant) see the state the whole sequence left.
+  if (checks.afterRun !== undefined && calls.length > 0) {
+    const after = await checks.afterRun(skip);
+    const hit = options.target === undefined ? after[0] : after.find((v) => v.id === options.target);
+    if (hit !== undefined) return { violation: hit, index: calls.length - 1, executed };
   }
   return { index: calls.length - 1, executed };
 }

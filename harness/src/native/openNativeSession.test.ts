@@ -42,3 +42,14 @@ describe('forge target selection', () => {
     await expect(open('NoSendersTest')).rejects.toMatchObject({ code: 'SPEC_INVALID', message: expect.stringContaining('excludeSenders() leaves no sender') });
   });
 });
+
+describe('afterInvariant', () => {
+  it('runs after each run; its failure is a finding whose counterexample replays', async () => {
+    const s = await open('AfterTest');
+    const r = await runCampaign(s);
+    expect(r.findings.map((f) => f.violation.id)).toEqual(['AfterTest:invariant:afterInvariant']);
+    expect(r.findings[0]!.violation.message).toMatch(/^afterInvariant\(\) reverted: Error\("bumped during the run: \d+ != 0"\)$/);
+    // Shrunk to the one call that bumps.
+    expect(r.findings[0]!.shrunk.map((c) => c.target.signature)).toEqual(['bump()']);
+  });
+});
