@@ -1,35 +1,16 @@
 import path from 'node:path';
 import { Node, SyntaxKind, type BinaryExpression, type Block, type CallExpression } from 'ts-morph';
-import type { Abi, AbiFunction, Hex } from 'viem';
+import type { AbiFunction, Hex } from 'viem';
 import { isFunctionLike, type FunctionLike } from '../spec/analyze/resolveLibraryCheck.js';
+import { readMember, type MemberReader } from './readMember.js';
 import type { Resolver, Scope } from './resolveCheckFunction.js';
-import { abiValueLiteral, addressLiteral } from './solidityLiterals.js';
 import {
   Untranslatable, arithmetic, asArgument, comparison, conditional, constant, isNumeric, logical, negate, not, primary, widened,
   type ArithmeticOp, type ComparisonOp, type SolExpr,
 } from './SolExpr.js';
+import { addressExpr, at, ex, valueConstruct, type TranslationContext, type Val } from './Val.js';
 
-/** A deployed contract as the exported test names it. */
-export interface ContractRef {
-  /** Solidity identifier of the handle, e.g. `token`. */
-  ident: string;
-  abi: Abi;
-}
-
-/** The concrete facts a check reads besides the chain: Vigil's collections, ghosts and the last call. */
-export interface TranslationContext {
-  contracts: ReadonlyMap<string, ContractRef>;
-  actors: readonly Hex[];
-  /** Every address seen up to the failing call, in Vigil's order (see CheckRunner). */
-  holders: readonly Hex[];
-  uintKeys: readonly bigint[];
-  ghosts: { after: Record<string, unknown>; before: Record<string, unknown> };
-  /** For properties: the call the property judged (the last of the sequence). */
-  call?: { sender: Hex; args: readonly unknown[]; value: bigint; fn: AbiFunction };
-  /** Local names the test gives the low-level call's outcome. */
-  callOkVar: string;
-  callReturnVar: string;
-}
+export type { ContractRef, TranslationContext } from './Val.js';
 
 export interface Translation {
   expression: SolExpr;
@@ -42,21 +23,6 @@ export interface Translation {
 export type TranslationResult =
   | { ok: true; translation: Translation }
   | { ok: false; construct: string; text?: string; at?: string };
-
-type Val =
-  | { k: 'expr'; e: SolExpr }
-  | { k: 'handle'; key: string; old: boolean }
-  | { k: 'context' }
-  | { k: 'contracts' }
-  | { k: 'collection'; name: string; items: SolExpr[] }
-  | { k: 'keys' }
-  | { k: 'call' }
-  | { k: 'args' }
-  | { k: 'old' }
-  | { k: 'helper'; name: 'sum' | 'forall' | 'exists' | 'implies' }
-  | { k: 'ghosts'; old: boolean }
-  | { k: 'chain' }
-  | { k: 'string'; value: string };
 
 interface Env {
   locals: ReadonlyMap<string, Val>;
@@ -92,13 +58,13 @@ export function translateCheck(fn: FunctionLike, lib: Scope, resolver: Resolver,
   }
 }
 
-class Translator {
+class Translator implements MemberReader {
   readonly preState: Translation['preState'] = [];
   usesCallOk = false;
   usesCallReturn = false;
   private depth = 0;
 
-  constructor(private readonly resolver: Resolver, private readonly ctx: TranslationContext) {}
+  constructor(private readonly resolver: Resolver, readonly ctx: TranslationContext) {}
 
   bindContext(fn: FunctionLike, env: Env): Env {
     const [param, ...extra] = fn.getParameters();
@@ -122,7 +88,7 @@ class Translator {
           : Node.isStringLiteral(property) ? property.getLiteralValue() : undefined;
       }
       if (key === undefined) throw new Untranslatable('computed context key', element);
-      locals.set(local.getText(), this.member({ k: 'context' }, key, element));
+      locals.set(local.getText(), readMember(this, { k: 'context' }, key, element));
     }
     return { ...env, locals };
   }
@@ -192,8 +158,8 @@ class Translator {
     if (Node.isPrefixUnaryExpression(node)) {
       const operand = this.expr(this.value(node.getOperand(), env), node.getOperand());
       const op = node.getOperatorToken();
-      if (op === SyntaxKind.ExclamationToken) return ex(this.at(node, () => not(operand)));
-      if (op === SyntaxKind.MinusToken) return ex(this.at(node, () => negate(operand)));
+      if (op === SyntaxKind.ExclamationToken) return ex(at(node, () => not(operand)));
+      if (op === SyntaxKind.MinusToken) return ex(at(node, () => negate(operand)));
       throw new Untranslatable('prefix operator', node);
     }
     if (Node.isBinaryExpression(node)) return ex(this.binary(node, env));
@@ -201,19 +167,19 @@ class Translator {
       const c = this.expr(this.value(node.getCondition(), env), node.getCondition());
       const a = this.expr(this.value(node.getWhenTrue(), env), node.getWhenTrue());
       const b = this.expr(this.value(node.getWhenFalse(), env), node.getWhenFalse());
-      return ex(this.at(node, () => conditional(c, a, b)));
+      return ex(at(node, () => conditional(c, a, b)));
     }
     if (Node.isCallExpression(node)) return this.call(node, env);
     if (Node.isPropertyAccessExpression(node)) {
       if (node.hasQuestionDotToken()) throw new Untranslatable('optional chaining', node);
-      return this.member(this.value(node.getExpression(), env), node.getName(), node);
+      return readMember(this, this.value(node.getExpression(), env), node.getName(), node);
     }
     if (Node.isElementAccessExpression(node)) {
       const arg = node.getArgumentExpression();
       if (!arg) throw new Untranslatable('element access', node);
       const key = Node.isNumericLiteral(arg) ? String(arg.getLiteralValue()) : this.staticString(arg, env);
       if (key === undefined) throw new Untranslatable('computed key', node);
-      return this.member(this.value(node.getExpression(), env), key, node);
+      return readMember(this, this.value(node.getExpression(), env), key, node);
     }
     throw new Untranslatable(node.getKindName(), node);
   }
@@ -253,11 +219,11 @@ class Translator {
     const op = node.getOperatorToken().getText();
     const l = this.expr(this.value(node.getLeft(), env), node.getLeft());
     const r = () => this.expr(this.value(node.getRight(), env), node.getRight());
-    if (op === '&&' || op === '||') return this.at(node, () => logical(op, l, r()));
+    if (op === '&&' || op === '||') return at(node, () => logical(op, l, r()));
     const right = r();
     const cmp: Record<string, ComparisonOp> = { '===': '==', '==': '==', '!==': '!=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
-    if (cmp[op]) return this.at(node, () => comparison(cmp[op]!, l, right));
-    if (['+', '-', '*', '/', '%', '**'].includes(op)) return this.at(node, () => arithmetic(op as ArithmeticOp, l, right));
+    if (cmp[op]) return at(node, () => comparison(cmp[op]!, l, right));
+    if (['+', '-', '*', '/', '%', '**'].includes(op)) return at(node, () => arithmetic(op as ArithmeticOp, l, right));
     throw new Untranslatable(`operator ${op}`, node);
   }
 
@@ -288,7 +254,7 @@ class Translator {
     if (fn.name === 'implies') {
       if (args.length !== 2) throw new Untranslatable('malformed implies call', node);
       const a = this.expr(this.value(args[0]!, env), args[0]!);
-      return ex(this.at(node, () => logical('||', not(a), this.expr(this.value(args[1]!, env), args[1]!))));
+      return ex(at(node, () => logical('||', not(a), this.expr(this.value(args[1]!, env), args[1]!))));
     }
     return ex(this.quantifier(fn.name, node, env));
   }
@@ -307,7 +273,7 @@ class Translator {
       if (param) locals.set(param.getName(), ex(item));
       return this.expr(this.body(fn, { ...env, locals }), fn);
     });
-    return this.at(node, () => {
+    return at(node, () => {
       const [first, ...others] = terms;
       if (name === 'sum') {
         if (!first) return constant(0n);
@@ -329,10 +295,10 @@ class Translator {
     const fn = candidates[0]!;
     if (fn.stateMutability !== 'view' && fn.stateMutability !== 'pure') throw new Untranslatable(`call of state-changing ${method}`, node);
     if (fn.outputs.length !== 1) throw new Untranslatable(`${method} does not return exactly one value`, node);
-    const code = `${contract.ident}.${method}(${this.at(node, () => args.map((a, i) => asArgument(a, fn.inputs[i]!.type))).join(', ')})`;
-    if (!handle.old) return this.at(node, () => widened(code, fn.outputs[0]!.type, true));
+    const code = `${contract.ident}.${method}(${at(node, () => args.map((a, i) => asArgument(a, fn.inputs[i]!.type))).join(', ')})`;
+    if (!handle.old) return at(node, () => widened(code, fn.outputs[0]!.type, true));
     if (args.some((a) => a.post)) throw new Untranslatable('old() read whose argument depends on the state after the call', node);
-    const read = this.at(node, () => widened(code, fn.outputs[0]!.type, false));
+    const read = at(node, () => widened(code, fn.outputs[0]!.type, false));
     let local = this.preState.find((p) => p.code === read.code);
     if (!local) {
       local = { name: `pre${this.preState.length}`, type: read.type, code: read.code };
@@ -341,129 +307,11 @@ class Translator {
     return primary(local.name, read.type);
   }
 
-  member(owner: Val, name: string, node: Node): Val {
-    const ctx = this.ctx;
-    switch (owner.k) {
-      case 'context':
-        if (ctx.contracts.has(name)) return { k: 'handle', key: name, old: false };
-        switch (name) {
-          case 'actors': return collection('actors', ctx.actors.map(addressExpr));
-          case 'holders': return collection('holders', ctx.holders.map(addressExpr));
-          case 'keys': return { k: 'keys' };
-          case 'ghosts': return { k: 'ghosts', old: false };
-          case 'chain': return { k: 'chain' };
-          case 'contracts': return { k: 'contracts' };
-          case 'call': if (ctx.call) return { k: 'call' }; break;
-          case 'old': if (ctx.call) return { k: 'old' }; break;
-        }
-        throw new Untranslatable(`unknown context value ${name}`, node);
-      case 'contracts':
-        if (ctx.contracts.has(name)) return { k: 'handle', key: name, old: false };
-        throw new Untranslatable(`unknown contract ${name}`, node);
-      case 'keys':
-        if (name === 'address') return collection('keys.address', ctx.holders.map(addressExpr));
-        if (name === 'uint') return collection('keys.uint', ctx.uintKeys.map((k) => constant(k)));
-        throw new Untranslatable(`keys.${name}`, node);
-      case 'collection':
-        if (name === 'length') return ex(constant(BigInt(owner.items.length)));
-        throw new Untranslatable('array method', node);
-      case 'handle':
-        if (name === 'address') return ex(primary(`address(${ctx.contracts.get(owner.key)!.ident})`, 'address'));
-        throw new Untranslatable('contract handle property', node);
-      case 'ghosts': return ex(this.ghost(owner.old, name, node));
-      case 'chain':
-        if (name === 'timestamp') return ex(primary('block.timestamp', 'uint256'));
-        if (name === 'blockNumber') return ex(primary('block.number', 'uint256'));
-        throw new Untranslatable(`chain.${name}`, node);
-      case 'call': return this.callField(name, node);
-      case 'args': return ex(this.callArg(name, node));
-      default:
-        throw new Untranslatable(owner.k === 'expr' ? 'property access' : valueConstruct(owner), node);
-    }
-  }
 
-  private callField(name: string, node: Node): Val {
-    const call = this.ctx.call!;
-    switch (name) {
-      case 'sender': return ex(addressExpr(call.sender));
-      case 'value': return ex(constant(call.value));
-      case 'args': return { k: 'args' };
-      case 'reverted':
-        this.usesCallOk = true;
-        return ex(primary(`!${this.ctx.callOkVar}`, 'bool', { post: true, prec: 8 }));
-      case 'result': {
-        const outputs = call.fn.outputs;
-        if (outputs.length !== 1) throw new Untranslatable('call.result of a function without exactly one return value', node);
-        this.usesCallReturn = true;
-        return ex(this.at(node, () => widened(`abi.decode(${this.ctx.callReturnVar}, (${outputs[0]!.type}))`, outputs[0]!.type, true)));
-      }
-    }
-    throw new Untranslatable('unknown call field', node);
-  }
-
-  private callArg(index: string, node: Node): SolExpr {
-    const call = this.ctx.call!;
-    const i = Number(index);
-    const param = call.fn.inputs[i];
-    if (!Number.isInteger(i) || !param) throw new Untranslatable('call argument out of range', node);
-    return this.literal(call.args[i], param.type, `call.args[${i}]`, node);
-  }
-
-  private ghost(old: boolean, name: string, node: Node): SolExpr {
-    const values = old ? this.ctx.ghosts.before : this.ctx.ghosts.after;
-    if (!Object.hasOwn(values, name)) throw new Untranslatable(`unknown ghost ${name}`, node);
-    const v = values[name];
-    const note = `${old ? 'old(ghosts)' : 'ghosts'}.${name}`;
-    if (typeof v === 'bigint' || typeof v === 'boolean') return constant(v, note);
-    if (typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v)) return addressExpr(v as Hex);
-    throw new Untranslatable('ghost value other than a bigint, boolean or address', node);
-  }
-
-  private literal(value: unknown, abiType: string, what: string, node: Node): SolExpr {
-    if (typeof value === 'bigint' && /^u?int\d*$/.test(abiType)) return constant(value);
-    if (typeof value === 'boolean') return constant(value);
-    const code = abiValueLiteral({ type: abiType }, value);
-    if (code === undefined || !/^(address|bytes\d+)$/.test(abiType)) throw new Untranslatable(`${what} of type ${abiType}`, node);
-    if (abiType === 'address') return addressExpr(value as Hex);
-    return primary(code, abiType as SolExpr['type']);
-  }
-
-  /** Runs a builder and pins an Untranslatable it throws to `node`. */
-  private at<T>(node: Node, build: () => T): T {
-    try {
-      return build();
-    } catch (e) {
-      if (e instanceof Untranslatable && !e.node) throw new Untranslatable(e.construct, node);
-      throw e;
-    }
-  }
-}
-
-function ex(e: SolExpr): Val {
-  return { k: 'expr', e };
-}
-
-function collection(name: string, items: SolExpr[]): Val {
-  return { k: 'collection', name, items };
-}
-
-function addressExpr(a: Hex): SolExpr {
-  return primary(addressLiteral(a), 'address', { constant: a.toLowerCase() });
 }
 
 function skipParens(node: Node): Node {
   return Node.isParenthesizedExpression(node) || Node.isAsExpression(node) ? skipParens(node.getExpression()) : node;
-}
-
-function valueConstruct(v: Val): string {
-  const names: Record<Val['k'], string> = {
-    expr: 'expression', handle: 'contract handle used as a value', context: 'context object used as a value',
-    contracts: 'contracts object used as a value', collection: 'collection used as a value', keys: 'keys used as a value',
-    call: 'call object used as a value', args: 'call.args without an index', old: 'helper used as a value',
-    helper: 'helper used as a value', ghosts: 'ghosts object used as a value', chain: 'chain used as a value',
-    string: 'string value',
-  };
-  return names[v.k];
 }
 
 function statementName(statement: Node): string {
