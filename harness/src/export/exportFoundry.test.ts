@@ -110,6 +110,8 @@ describe('exported Foundry tests of TypeScript specs, run by forge', () => {
     }
     const assertion = specExports.find((e) => e.finding.kind === 'assertion')!;
     expect(resultOf(assertion.test).reason).toBe('panic: assertion failed (0x01)');
+    // The failing call is a typed call, so forge fails on it directly.
+    expect(assertion.test.source).toContain('lock.step4Checked(7);');
   });
 
   it('fails the same way in Vigil\'s own EVM (what `vigil export` checks before writing) as in forge', async () => {

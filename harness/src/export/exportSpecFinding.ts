@@ -42,7 +42,9 @@ export async function exportSpecFinding(req: SpecExportRequest): Promise<Exporte
   const session = await openSession(path.resolve(root, req.specFile), {
     root,
     cacheDir: path.join(root, '.vigil', 'cache', 'compile'),
-    settings: { ...defaultSettings, assertions: true, coverage: false },
+    settings: defaultSettings,
+    // Assertion findings need assertion mode even if the spec's `fuzz` block turns it off now.
+    overrides: { assertions: true, coverage: false },
   });
   const state = await captureSetUpState(session, finding.shrunk.calls.flatMap((c) => [c.sender, ...c.args.filter(isAddressText)]));
   const outcome = await replayFinding(session, finding);

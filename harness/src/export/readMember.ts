@@ -95,7 +95,8 @@ function ghost(r: MemberReader, old: boolean, name: string, node: Node): SolExpr
 }
 
 function literal(value: unknown, abiType: string, what: string, node: Node): SolExpr {
-  if (typeof value === 'bigint' && /^u?int\d*$/.test(abiType)) return constant(value);
+  // viem decodes integers of 48 bits or fewer as numbers.
+  if ((typeof value === 'bigint' || Number.isSafeInteger(value)) && /^u?int\d*$/.test(abiType)) return constant(BigInt(value as bigint | number));
   if (typeof value === 'boolean') return constant(value);
   const code = abiValueLiteral({ type: abiType }, value);
   if (code === undefined || !/^(address|bytes\d+)$/.test(abiType)) throw new Untranslatable(`${what} of type ${abiType}`, node);

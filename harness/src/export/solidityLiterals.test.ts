@@ -23,6 +23,7 @@ describe('Solidity literals', () => {
 
   it('gives literals for simple ABI values only', () => {
     expect(abiValueLiteral({ type: 'uint8' }, 7n)).toBe('7');
+    expect(abiValueLiteral({ type: 'uint8' }, 7)).toBe('7'); // as viem decodes small integers
     expect(abiValueLiteral({ type: 'int16' }, -7n)).toBe('int16(-7)');
     expect(abiValueLiteral({ type: 'bool' }, true)).toBe('true');
     expect(abiValueLiteral({ type: 'bytes4' }, '0x12345678')).toBe('bytes4(hex"12345678")');

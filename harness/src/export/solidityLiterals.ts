@@ -49,7 +49,8 @@ export function abiValueLiteral(param: Pick<AbiParameter, 'type'>, value: unknow
   const { type } = param;
   if (type === 'address' && typeof value === 'string') return addressLiteral(value);
   if (type === 'bool' && typeof value === 'boolean') return String(value);
-  if (/^u?int\d*$/.test(type) && typeof value === 'bigint') return intLiteral(type, value);
+  // viem decodes integers of 48 bits or fewer as numbers.
+  if (/^u?int\d*$/.test(type) && (typeof value === 'bigint' || Number.isSafeInteger(value))) return intLiteral(type, BigInt(value as bigint | number));
   if (/^bytes\d+$/.test(type) && typeof value === 'string') return `${type}(hex"${value.slice(2)}")`;
   if (type === 'bytes' && typeof value === 'string') return `hex"${value.slice(2)}"`;
   if (type === 'string' && typeof value === 'string') return stringLiteral(value);
