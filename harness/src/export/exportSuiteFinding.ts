@@ -20,8 +20,8 @@ export interface SuiteExportRequest {
 }
 
 /**
- * The clock Vigil's chain starts from (TestChain's default, Echidna's start block): native
- * suites run from it, where forge starts at timestamp 1, block 1.
+ * The clock Echidna / Medusa / assertion-mode suites start from in Vigil (Echidna's start
+ * block); forge suites run from forge's own (timestamp 1, block 1), so they need no warp.
  */
 const VIGIL_START = { timestamp: 1_524_785_992n, number: 4_370_000n };
 
@@ -62,7 +62,6 @@ export function exportSuiteFinding(req: SuiteExportRequest): ExportedTest {
   const target = (c: CallRecord) => (c.address.toLowerCase() === deployedAt ? 'address(suite_)' : addressLiteral(c.address));
 
   const body: string[] = [];
-  if (foundry) body.push(`// Vigil ran the suite from its own start block; forge ran setUp() at timestamp 1.`, `cheats_.warp(${VIGIL_START.timestamp});`, `cheats_.roll(${VIGIL_START.number});`);
   calls.forEach((c, i) => {
     const reverted = c.result !== undefined && c.result.status !== 'success';
     body.push('', `// ${i + 1}. ${c.contractName}.${c.signature} [${c.args.join(', ')}] from ${c.sender}${reverted ? ` (reverted in Vigil${c.result?.decoded ? `: ${c.result.decoded}` : ''})` : ''}`);

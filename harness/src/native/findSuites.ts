@@ -13,9 +13,15 @@ function returnsBool(fn: AbiFunction): boolean {
   return fn.inputs.length === 0 && fn.outputs.length === 1 && fn.outputs[0]!.type === 'bool';
 }
 
+/**
+ * Tests written by `vigil export --foundry` inherit the suite they reproduce: they are forge
+ * unit tests, not suites of their own.
+ */
+export const EXPORTED_TEST_PREFIX = 'VigilRepro_';
+
 /** What kind of suite a compiled contract is, if any (it must be deployable). */
 export function suiteKindOf(a: Artifact): Exclude<SuiteKind, 'assertion'> | undefined {
-  if (a.bytecode.length <= 2) return undefined;
+  if (a.bytecode.length <= 2 || a.name.startsWith(EXPORTED_TEST_PREFIX)) return undefined;
   const fns = functions(a);
   if (fns.some((f) => f.inputs.length === 0 && INVARIANT_PREFIXES.some((p) => f.name.startsWith(p)))) return 'foundry';
   if (fns.some((f) => f.name.startsWith('echidna_') && returnsBool(f))) return 'echidna';

@@ -54,6 +54,8 @@ export async function openNativeSession(ref: SuiteRef, options: NativeOpenOption
   const chain = await TestChain.create({
     hardfork, coverage: settings.coverage, assertions: settings.assertions, compares: true, gasLimit: settings.gasLimit,
     cheats: { env: (name) => env[name] },
+    // forge runs setUp() and the campaign from timestamp 1, block 1; Echidna and Medusa from their own start block.
+    ...(ref.kind === 'foundry' ? { block: { timestamp: 1n, number: 1n } } : {}),
   });
   const setup = await deployNativeSuite(ref, compiled, chain);
   const { deployment, test } = setup;
