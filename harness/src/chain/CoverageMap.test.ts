@@ -30,7 +30,8 @@ async function deployed(slow = false) {
     const result = await chain.call({ from: ALICE, to: at, data: encodeFunctionData({ abi: branch.abi, functionName: 'f', args: [x] }) });
     expect(result.status).toBe('success');
   };
-  return { chain, coverage: chain.coverage!, code, f, steps: () => steps };
+  const y = () => chain.staticCall({ from: ALICE, to: at, data: encodeFunctionData({ abi: branch.abi, functionName: 'y' }) });
+  return { chain, coverage: chain.coverage!, code, f, y, steps: () => steps };
 }
 
 describe('CoverageMap: edge coverage', () => {
@@ -81,6 +82,19 @@ describe('CoverageMap: edge coverage', () => {
     expect(slow.steps()).toBeGreaterThan(100);
     expect(slow.coverage.summarize(slow.code)).toEqual(fast.coverage.summarize(fast.code));
   });
+
+  for (const path of ['batch loop', 'step path'] as const) {
+    it(`counts no edges for static calls, which are the checks' views, but marks their instructions (${path})`, async () => {
+      const { coverage, code, f, y } = await deployed(path === 'step path');
+      const edges = coverage.newHits;
+      const instructions = coverage.summarize(code).covered;
+      expect((await y()).status).toBe('success');
+      expect(coverage.newHits).toBe(edges);
+      expect(coverage.summarize(code).covered).toBeGreaterThan(instructions);
+      await f(true);
+      expect(coverage.newHits).toBeGreaterThan(edges);
+    });
+  }
 
   it('never sends two targets of one jump to the same slot', () => {
     const mask = (1 << 12) - 1;

@@ -34,6 +34,8 @@ export class CoverageMap {
   newHits = 0;
   /** Ids of the edges hit for the first time since the campaign last emptied it. */
   readonly freshEdges: number[] = [];
+  /** Whether the current top-level call counts edges (set by the interpreter loop: not in a static call's frames). */
+  countEdges = true;
 
   forCode(code: Uint8Array): CodeCoverage {
     let entry = this.byCode.get(code);

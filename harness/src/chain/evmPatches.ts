@@ -41,6 +41,7 @@ interface RunStateLike {
   stack: { peek(n: number): bigint[] };
   memory: { read(offset: number, size: number): Uint8Array };
   gasLeft: bigint;
+  env: { depth: number; isStatic: boolean };
   vigilCoverage?: CodeCoverage;
   /** Slow path only: offset of the jump the previous instruction was, or -1. */
   vigilJumpFrom?: number;
@@ -142,7 +143,7 @@ function runBatch(interp: InterpreterLike, first: OpEntry, original: (op?: OpEnt
   const coverage = evm[COVERAGE];
   const covered = coverage === undefined ? undefined : (rs.vigilCoverage ??= coverage.forCode(code));
   const instructions = covered?.instructions;
-  const edges = covered?.edges;
+  const edges = covered !== undefined && countsEdges(coverage!, rs) ? covered.edges : undefined;
   const mask = covered?.mask ?? 0;
   const sink = evm[ASSERTIONS];
   const compares = evm[COMPARES];
@@ -203,7 +204,8 @@ function observe(interp: InterpreterLike): void {
     covered.instructions[pc] = 1;
     // The previous instruction was a jump: this offset is where it went.
     const from = rs.vigilJumpFrom ?? -1;
-    if (from >= 0) {
+    const counting = countsEdges(coverage, rs);
+    if (from >= 0 && counting) {
       const slot = edgeSlot(from, pc, covered.mask);
       if (covered.edges[slot]++ === 0) coverage.noteNewEdge(covered, slot);
     }
@@ -213,6 +215,16 @@ function observe(interp: InterpreterLike): void {
   if (sink !== undefined) watchAssertions(rs, sink);
   const compares = evm[COMPARES];
   if (compares !== undefined) collectCompares(rs, compares);
+}
+
+/**
+ * Edges count for the calls the fuzzer makes, not for the view calls of checks (static at
+ * the top), which run after every call and would claim shared code first. A frame at
+ * depth 0 decides for the frames it calls.
+ */
+function countsEdges(coverage: CoverageMap, rs: RunStateLike): boolean {
+  if (rs.env.depth === 0) coverage.countEdges = !rs.env.isStatic;
+  return coverage.countEdges;
 }
 
 function collectCompares(rs: RunStateLike, compares: CompareSink): void {
