@@ -16,7 +16,10 @@ export interface CampaignOptions {
   onProgress?: (p: CampaignProgress) => void;
   /** Counterexamples from earlier runs, replayed before the search. */
   persisted?: { id: string; calls: FuzzCall[] }[];
-  /** The coverage corpus of earlier runs, run (and checked) before the search so it starts where they got to. */
+  /**
+   * The coverage corpus of earlier runs, run (and checked) before the search so it starts
+   * where they got to. Not counted as runs; a finding there is reported as found in run 0.
+   */
   seeds?: FuzzCall[][];
   /** Time reserved for shrinking out of `timeLimitMs` (fraction). */
   shrinkShare?: number;

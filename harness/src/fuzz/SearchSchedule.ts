@@ -14,7 +14,7 @@ export interface RunPlan {
   parent?: CorpusEntry;
 }
 
-/** Comparison-guided runs waiting, at most (the oldest wait least). */
+/** Comparison-guided runs waiting, at most; later ones are dropped until the queue drains. */
 const MAX_PENDING = 64;
 /** Recent outcomes count more: each run scales the past by this factor. */
 const DECAY = 0.9;
