@@ -228,10 +228,23 @@ function countsEdges(coverage: CoverageMap, rs: RunStateLike): boolean {
 }
 
 function collectCompares(rs: RunStateLike, compares: CompareSink): void {
-  if (rs.opCode >= 0x10 && rs.opCode <= 0x14 && compares.values.length < MAX_COMPARES) {
+  const op = rs.opCode;
+  if (compares.values.length >= MAX_COMPARES) return;
+  if ((op >= 0x10 && op <= 0x14) || ((op === 0x03 || op === 0x18) && testsZero(rs.code, rs.programCounter + 1))) {
     const [a, b] = rs.stack.peek(2) as [bigint, bigint];
     compares.values.push(a, b);
   }
+}
+
+/**
+ * solc's optimizer compiles `if (x == K)` as `SUB` (or `XOR`) feeding a JUMPI, since only
+ * zero matters there: such a SUB / XOR is an equality test whose operands are worth learning.
+ * `pc` is the instruction after it; one PUSH (the jump target) may come first.
+ */
+function testsZero(code: Uint8Array, pc: number): boolean {
+  let op = code[pc];
+  if (op !== undefined && op >= 0x60 && op <= 0x7f) op = code[pc + op - 0x5e];
+  return op === 0x57 || op === 0x15;
 }
 
 /**

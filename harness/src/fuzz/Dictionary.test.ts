@@ -116,3 +116,13 @@ describe('Dictionary bounds', () => {
     expect(d.addresses[0]).toBe(`0x${'1'.padStart(40, '0')}`);
   });
 });
+
+describe('Dictionary constants', () => {
+  it('keeps the bytecode constants apart, however many run-time values arrive', () => {
+    const d = new Dictionary();
+    d.addBytecodeConstants('0x61016050'); // PUSH2 0x0160; POP
+    for (let i = 0; i < 5000; i++) d.addValue(BigInt(1_000_000 + i));
+    expect(d.constants).toEqual([352n, 351n, 353n]);
+    expect(d.values.length).toBe(4096);
+  });
+});

@@ -10,7 +10,13 @@ const MAX_ADDRESSES = 256;
  */
 export class Dictionary {
   readonly values: bigint[] = [];
+  /**
+   * The targets' own PUSH constants (and neighbours), kept apart: run-time values and learnt
+   * comparison operands can fill `values`, and these must stay a fixed share of the draws.
+   */
+  readonly constants: bigint[] = [];
   readonly addresses: Hex[] = [];
+  private readonly seenConstants = new Set<bigint>();
   private readonly seenValues = new Set<bigint>();
   private readonly seenAddresses = new Set<string>();
 
@@ -40,9 +46,13 @@ export class Dictionary {
       // A constant pushed right before a jump is a code offset, not a value any guard compares with.
       const next = bytes[pc + 1];
       if (next === 0x56 || next === 0x57) continue;
-      this.addValue(v);
-      if (v > 0n) this.addValue(v - 1n);
-      this.addValue(v + 1n);
+      for (const w of v > 0n ? [v, v - 1n, v + 1n] : [v, v + 1n]) {
+        this.addValue(w);
+        if (this.constants.length < MAX_VALUES && !this.seenConstants.has(w)) {
+          this.seenConstants.add(w);
+          this.constants.push(w);
+        }
+      }
       if (n === 20 && v > 0xffffn) this.addAddress(`0x${v.toString(16).padStart(40, '0')}` as Hex);
     }
   }

@@ -90,9 +90,13 @@ function fixedBytesArbitrary(size: number, env: ArbitraryEnv): fc.Arbitrary<Hex>
   return fc.oneof(fromDictionary, random, fc.constant(`0x${'00'.repeat(size)}` as Hex));
 }
 
-/** A dictionary value: three times in four from the function's own comparisons when it has any. */
+/**
+ * A dictionary value: one time in four a constant of the targets' bytecode, half the time
+ * from the function's own comparisons when it has any, else from everything seen.
+ */
 function pickValue(env: ArbitraryEnv, i: number): bigint {
   const local = env.local?.values ?? [];
-  const values = local.length > 0 && i % 4 !== 0 ? local : env.dictionary.values;
+  const constants = env.dictionary.constants;
+  const values = i % 4 === 0 && constants.length > 0 ? constants : local.length > 0 && i % 4 !== 1 ? local : env.dictionary.values;
   return values.length === 0 ? 0n : values[(i >>> 2) % values.length]!;
 }
