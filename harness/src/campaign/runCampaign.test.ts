@@ -142,7 +142,8 @@ describe('runCampaign', () => {
     const guided = await runCampaign(await open('StagedLock', { runs: 100, depth: 100, seed: 1 }));
     const open_ = guided.findings.find((f) => f.violation.id === 'StagedLock:invariant:staysShut');
     expect(open_, 'found with the corpus').toBeDefined();
-    expect(open_!.run).toBeLessThan(30); // run 9 at the time of writing
+    // Run 9 at the time of writing; over seeds 1-10 with 2000 runs, runs 9-320 (old search: 2 of 10 seeds, none without coverage).
+    expect(open_!.run).toBeLessThan(100);
     expect(open_!.shrunk.map((c) => c.target.fn.name)).toEqual(['one', 'two', 'three', 'four']);
     expect(guided.corpus.length).toBeGreaterThan(5);
 
