@@ -87,9 +87,4 @@ export class CoverageMap {
     for (const { instructions } of this.codes) for (const b of instructions) n += b;
     return n;
   }
-
-  /** Number of distinct edges hit. */
-  edgeCount(): number {
-    return this.newHits;
-  }
 }
