@@ -17,6 +17,10 @@ export interface Replacement {
 const NONE: readonly Replacement[] = [];
 /** Replacements reported per call, at most. */
 const MAX_REPLACEMENTS = 8;
+/** Of which derived-value shifts (see `shifted`), at most. */
+const MAX_SHIFTED = 2;
+/** Operands below this are never shifted to (see `shifted`). */
+const MIN_SHIFTED = 1n << 16n;
 
 export interface GeneratorOptions {
   seed: number;
@@ -114,7 +118,39 @@ export class CallGenerator implements MutationSource {
         this.options.env.dictionary.addWord(v);
       }
     }
-    return replacements ?? NONE;
+    return this.shifted(target, compares, argWords, replacements ?? []);
+  }
+
+  /**
+   * Input-to-state for guards on a value derived from an argument (`a + b == K`): when
+   * neither operand is an argument, shifting a numeric argument by the operands' difference
+   * makes an additive derivation hit the other operand exactly.
+   * Deepest comparisons first (they are the guards the call stopped at); a few per call.
+   */
+  private shifted(target: TargetFunction, compares: readonly bigint[], argWords: readonly (bigint | undefined)[], found: Replacement[]): readonly Replacement[] {
+    const numeric = target.fn.inputs.map((input, i) => (/^u?int\d*$/.test(input.type) && argWords[i] !== undefined ? i : -1)).filter((i) => i >= 0);
+    // An argument compared directly says exactly what to try; shifts are for when none was.
+    if (found.length > 0) return found;
+    if (numeric.length === 0) return NONE;
+    let added = 0;
+    for (let k = compares.length - 2; k >= 0 && added < MAX_SHIFTED && found.length < MAX_REPLACEMENTS; k -= 2) {
+      const x = compares[k]!;
+      const y = compares[k + 1]!;
+      // Only sums of arguments against a constant look like this; small operands are counters,
+      // flags and states (`stage == 2`), where a shift is noise that costs whole runs.
+      if (x === y || x < MIN_SHIFTED || y < MIN_SHIFTED || argWords.includes(x) || argWords.includes(y)) continue;
+      for (const [derived, wanted] of [[x, y], [y, x]] as const) {
+        for (const position of numeric) {
+          const value = fitWord(target.fn.inputs[position]!.type, BigInt.asUintN(256, argWords[position]! + wanted - derived));
+          if (value === undefined || found.some((r) => r.position === position && r.value === value)) continue;
+          found.push({ position, value });
+          added++;
+          if (added >= MAX_SHIFTED || found.length >= MAX_REPLACEMENTS) break;
+        }
+        if (added >= MAX_SHIFTED || found.length >= MAX_REPLACEMENTS) break;
+      }
+    }
+    return found.length > 0 ? found : NONE;
   }
 
   private hint(target: TargetFunction, position: number, value: bigint): void {
@@ -215,3 +251,4 @@ export class CallGenerator implements MutationSource {
     return arbitrary.generate(this.random, undefined).value;
   }
 }
+
