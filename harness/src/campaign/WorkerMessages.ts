@@ -13,6 +13,8 @@ export interface WorkerTask {
   /** This worker's settings: its own seed and share of the runs. */
   settings: CampaignSettings;
   persisted: { id: string; calls: CallRecord[] }[];
+  /** The saved coverage corpus, run before the search (every worker starts from it). */
+  seeds: CallRecord[][];
 }
 
 /** A campaign's result as it crosses the thread boundary: calls as records, coverage as bitmaps. */

@@ -27,9 +27,15 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
     const calls = p.calls.map((r) => fromCallRecord(session, r));
     if (calls.every((c) => !('problem' in c))) persisted.push({ id: p.id, calls: calls as FuzzCall[] });
   }
+  const seeds: FuzzCall[][] = [];
+  for (const records of task.seeds) {
+    const calls = records.map((r) => fromCallRecord(session, r));
+    if (calls.every((c) => !('problem' in c))) seeds.push(calls as FuzzCall[]);
+  }
   const result = await runCampaign(session, {
     signal: controller.signal,
     persisted,
+    seeds,
     onProgress: (progress) => post({ type: 'progress', progress }),
   });
   const coverage: WorkerResult['coverage'] = [];

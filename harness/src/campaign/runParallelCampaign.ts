@@ -17,6 +17,8 @@ export interface ParallelOptions {
   root: string;
   cacheDir?: string;
   persisted: { id: string; calls: CallRecord[] }[];
+  /** The saved coverage corpus (see runCampaign's `seeds`). */
+  seeds?: CallRecord[][];
   signal?: AbortSignal;
   onProgress?: (p: CampaignProgress) => void;
   /** A worker that failed: the others' results still make the report. */
@@ -67,6 +69,7 @@ function taskFor(settings: CampaignSettings, options: ParallelOptions, index: nu
     settings: { ...settings, seed: workerSeed(settings.seed, index), runs: workerRuns(settings.runs, options.workers, index) },
     // Saved counterexamples are replayed once, by the first worker.
     persisted: index === 0 ? options.persisted : [],
+    seeds: options.seeds ?? [],
   };
 }
 

@@ -109,6 +109,7 @@ async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: Corpu
     const campaign = (options.workers ?? 1) > 1
       ? await runParallelCampaign(session, {
         workers: options.workers!, target, root: options.root, cacheDir: options.cacheDir, persisted: persistedRecords,
+        seeds: seeds.map((calls) => calls.map((c) => toCallRecord(c))),
         signal: options.signal, onProgress,
         onWorkerError: (i, message) => options.onWarning?.(`${session.name}: campaign worker ${i} failed; the others went on: ${message.split('\n')[0]}`),
       })
