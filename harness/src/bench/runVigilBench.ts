@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultSettings } from '../campaign/CampaignSettings.js';
 import { openSession } from '../campaign/openSession.js';
 import { runCampaign } from '../campaign/runCampaign.js';
+import { openNativeSession } from '../native/openNativeSession.js';
+import { forgeBenchDir } from './runForgeBench.js';
 
 export interface VigilBenchResult {
   calls: number;
@@ -17,16 +19,20 @@ export interface VigilBenchResult {
 export const benchSpec = fileURLToPath(new URL('../../../specs/BenchToken.spec.ts', import.meta.url));
 
 /**
- * Fuzzes the benchmark spec in-process and times the campaign alone (compile, deploy
- * and set-up excluded, as forge's figure excludes its build).
+ * Fuzzes the benchmark in-process and times the campaign alone (compile, deploy and set-up
+ * excluded, as forge's figure excludes its build): the TypeScript spec, or with `native`
+ * forge's own Solidity suite (bench/forge's handler and invariants, run as they are).
  */
-export async function runVigilBench(opts: { runs: number; depth: number; seed?: number }): Promise<VigilBenchResult> {
+export async function runVigilBench(opts: { runs: number; depth: number; seed?: number; native?: boolean }): Promise<VigilBenchResult> {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const session = await openSession(benchSpec, {
-    root,
-    cacheDir: join(root, '.vigil', 'cache', 'compile'),
-    settings: { ...defaultSettings, runs: opts.runs, depth: opts.depth, seed: opts.seed ?? 1 },
-  });
+  const cacheDir = join(root, '.vigil', 'cache', 'compile');
+  const settings = { ...defaultSettings, runs: opts.runs, depth: opts.depth, seed: opts.seed ?? 1 };
+  const session = opts.native
+    ? await openNativeSession(
+      { kind: 'foundry', root: forgeBenchDir, file: join(forgeBenchDir, 'test', 'BenchTokenInvariant.t.sol'), contract: 'BenchTokenInvariantTest' },
+      { cacheDir, settings, overrides: { runs: opts.runs, depth: opts.depth } },
+    )
+    : await openSession(benchSpec, { root, cacheDir, settings });
   const result = await runCampaign(session);
   const seconds = result.durationMs / 1000;
   return {

@@ -39,14 +39,21 @@ export default async function bench(options: BenchOptions): Promise<number> {
   if (options.token !== false) {
     out(`Handler benchmark: BenchToken, ${runs} runs × depth ${depth}, seed 1`);
     const vigil: VigilBenchResult = await runVigilBench({ runs, depth });
-    out(row('vigil (1 thread)', vigil.calls, vigil.seconds, vigil.callsPerSec));
+    out(row('vigil, TS spec (1 thread)', vigil.calls, vigil.seconds, vigil.callsPerSec));
+    // The same Solidity handler suite forge runs, run by Vigil as it is (cheatcodes and all).
+    const vigilNative: VigilBenchResult = await runVigilBench({ runs, depth, native: true });
+    out(row('vigil, forge suite (1 thread)', vigilNative.calls, vigilNative.seconds, vigilNative.callsPerSec));
     let forge: ForgeBenchResult | undefined;
     if (options.forge !== false) {
       forge = await runForgeBench({ runs, depth, threads: 1 });
       out(row(`forge ${forge.forgeVersion} (1 thread)`, forge.calls, forge.seconds, Math.round(forge.callsPerSec)));
-      out(`ratio vigil / forge: ${(vigil.callsPerSec / forge.callsPerSec).toFixed(2)}×`);
+      out(`ratio vigil / forge: ${(vigil.callsPerSec / forge.callsPerSec).toFixed(2)}× (TS spec), ${(vigilNative.callsPerSec / forge.callsPerSec).toFixed(2)}× (forge suite)`);
     }
-    Object.assign(report, { runs, depth, vigil, forge, ratio: forge ? vigil.callsPerSec / forge.callsPerSec : null });
+    Object.assign(report, {
+      runs, depth, vigil, vigilNative, forge,
+      ratio: forge ? vigil.callsPerSec / forge.callsPerSec : null,
+      nativeRatio: forge ? vigilNative.callsPerSec / forge.callsPerSec : null,
+    });
   }
 
   if (maze !== undefined) {
