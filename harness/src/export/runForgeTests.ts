@@ -26,7 +26,8 @@ export async function runForgeTests(root: string, args: readonly string[] = [], 
   const shimDir = await mkdtemp(path.join(tmpdir(), 'vigil-forge-shim-'));
   try {
     const shim = await writeSolcShim(shimDir);
-    const out = await run(forge, ['test', '--use', shim, '--offline', '--root', root, '--json', ...args], timeoutMs);
+    // From the project itself: forge keeps some state (cache/invariant) relative to the working directory.
+    const out = await run(forge, ['test', '--use', shim, '--offline', '--root', root, '--json', ...args], timeoutMs, root);
     const json = out.slice(out.indexOf('{'));
     let parsed: Record<string, { test_results: Record<string, { status: string; reason?: string | null }> }>;
     try {
@@ -48,10 +49,10 @@ export async function runForgeTests(root: string, args: readonly string[] = [], 
   }
 }
 
-function run(cmd: string, args: string[], timeout: number): Promise<string> {
+function run(cmd: string, args: string[], timeout: number, cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, NO_COLOR: '1' };
-    execFile(cmd, args, { timeout, env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(cmd, args, { cwd, timeout, env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
       const e = err as (NodeJS.ErrnoException & { code?: number | string; killed?: boolean }) | null;
       // forge exits 1 when a test fails: that is a result. No JSON means it did not get that far.
       if (e && (typeof e.code === 'string' || e.killed || !stdout.includes('{'))) {
