@@ -1,19 +1,19 @@
 import { basename, dirname, resolve } from 'node:path';
-import { toEventSelector, type AbiEvent, type AbiFunction, type Hex } from 'viem';
+import { type AbiFunction, type Hex } from 'viem';
 import { TestChain } from '../chain/TestChain.js';
 import { hardforkFor } from '../chain/hardforkFor.js';
 import { compileSources } from '../compile/compileSources.js';
-import { SourceMapper } from '../compile/SourceMapper.js';
 import { deploySpec } from '../spec/deploySpec.js';
 import type { DeployedContract } from '../spec/DeployedContract.js';
 import { loadSpec } from '../spec/loadSpec.js';
 import { CheckRunner } from '../fuzz/CheckRunner.js';
-import { Dictionary } from '../fuzz/Dictionary.js';
 import { ExecutedCall } from '../fuzz/ExecutedCall.js';
 import { selectTargets, typeString } from '../fuzz/selectTargets.js';
 import { validatePatterns } from '../fuzz/validatePatterns.js';
 import { readCheckInfo } from './readCheckInfo.js';
-import { bytesToBigInt } from '../chain/words.js';
+import { assertionContextFor } from './assertionContextFor.js';
+import { seedDictionary } from './seedDictionary.js';
+import { definedOnly } from '../config/definedOnly.js';
 import type { CallResult } from '../chain/types.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import type { SpecSession } from './SpecSession.js';
@@ -47,22 +47,12 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
   const targets = selectTargets(deployment);
   validatePatterns(deployment);
 
-  const codeToContract = new Map<Uint8Array, DeployedContract>();
-  for (const c of deployment.contracts) codeToContract.set(await chain.getCode(c.address), c);
-  const assertionTopics = new Set<string>(
-    deployment.abis.flatMap((abi) =>
-      abi.filter((x): x is AbiEvent => x.type === 'event' && x.name === 'AssertionFailed').map((e) => toEventSelector(e)),
-    ),
-  );
   const name = spec.name ?? basename(file).replace(/\.spec\.ts$/, '');
   const checkInfo = await readCheckInfo(file);
   const checks = new CheckRunner(deployment, {
+    ...(await assertionContextFor(name, deployment, compiled, chain)),
     locations: new Map([...checkInfo].map(([k, v]) => [k, v.location])),
-    specName: name,
     assertions: settings.assertions,
-    sourceMapper: new SourceMapper(compiled),
-    codeToContract,
-    assertionTopics,
   });
   // Ghosts follow the set-up calls too, so every run starts from the same ghost values.
   for (const w of setupWrites) {
@@ -73,15 +63,9 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
   }
   checks.commitBaseline();
 
-  const dictionary = new Dictionary();
-  for (const c of deployment.contracts) dictionary.addBytecodeConstants(c.artifact.deployedBytecode);
-  for (const c of deployment.contracts) for (const v of chain.storageOf(c.address).values()) dictionary.addWord(bytesToBigInt(v));
+  const dictionary = seedDictionary(deployment, chain);
 
   const senders = [...(spec.targets?.senders ?? deployment.actors)].map((s) => s.toLowerCase() as Hex);
   const addressArgs = spec.targets?.addresses ?? 'any';
   return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, addressArgs, checks, checkInfo, dictionary, base: chain.snapshot(), settings };
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

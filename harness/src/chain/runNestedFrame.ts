@@ -1,4 +1,5 @@
-import { EVMError, type EVM, type Message } from '@ethereumjs/evm';
+import type { EVM, Message } from '@ethereumjs/evm';
+import { settleFrame } from './settleFrame.js';
 import type { JournalState } from './JournalState.js';
 
 type CallOutcome = Awaited<ReturnType<EVM['runCall']>>;
@@ -42,19 +43,6 @@ export async function runNestedFrame(evm: EVM, state: JournalState, message: Mes
   message.isCompiled = false;
   (message as Message & { chargeCodeAccesses?: boolean }).chargeCodeAccesses = true;
   const result = await e.runInterpreter(message);
-  const err = result.exceptionError;
-  if (err !== undefined) {
-    if (err.error !== EVMError.errorMessages.CODESTORE_OUT_OF_GAS) {
-      result.selfdestruct = new Map();
-      result.createdAddresses = new Set();
-      result.gasRefund = 0n;
-    }
-    result.logs = [];
-    await e.journal.revert();
-    if (transient) e.transientStorage.revert();
-  } else {
-    await e.journal.commit();
-    if (transient) e.transientStorage.commit();
-  }
+  await settleFrame(e, result, transient);
   return { execResult: result } as CallOutcome;
 }

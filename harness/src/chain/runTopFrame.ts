@@ -1,4 +1,5 @@
-import { EVMError, Message, type EVM } from '@ethereumjs/evm';
+import { Message, type EVM } from '@ethereumjs/evm';
+import { settleFrame } from './settleFrame.js';
 import { Account, MAX_INTEGER, type Address } from '@ethereumjs/util';
 import type { JournalState } from './JournalState.js';
 
@@ -87,18 +88,6 @@ export async function runTopFrame(evm: EVM, state: JournalState, req: TopFrameRe
 
   const result = await e.runInterpreter(message);
   e.postMessageCleanup();
-  if (result.exceptionError !== undefined) {
-    if (result.exceptionError.error !== EVMError.errorMessages.CODESTORE_OUT_OF_GAS) {
-      result.selfdestruct = new Map();
-      result.createdAddresses = new Set();
-      result.gasRefund = 0n;
-    }
-    result.logs = [];
-    await e.journal.revert();
-    if (transient) e.transientStorage.revert();
-  } else {
-    await e.journal.commit();
-    if (transient) e.transientStorage.commit();
-  }
+  await settleFrame(e, result, transient);
   return result;
 }

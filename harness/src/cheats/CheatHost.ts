@@ -1,11 +1,10 @@
 import { EVMError, type EVM, type Message } from '@ethereumjs/evm';
-import { Account, createAddressFromString, type Address } from '@ethereumjs/util';
+import { Account, createAddressFromString, equalsBytes, type Address } from '@ethereumjs/util';
 import {
-  bytesToHex, decodeAbiParameters, encodeAbiParameters, encodeErrorResult, parseAbiItem, toFunctionSelector,
+  bytesToHex, decodeAbiParameters, encodeAbiParameters, encodeErrorResult, hexToBytes, parseAbiItem, toFunctionSelector,
   type AbiFunction, type Hex,
 } from 'viem';
 import type { JournalState } from '../chain/JournalState.js';
-import type { BlockEnv } from '../chain/types.js';
 import { assertCheats } from './assertCheats.js';
 import { CHEATCODE_ADDRESS } from './cheatAddresses.js';
 import { CheatFailure } from './CheatFailure.js';
@@ -88,28 +87,23 @@ export class CheatHost {
       const entry = opcodeMap[code];
       if (entry === undefined) continue;
       const original = entry.opHandler;
-      entry.opHandler = async (rs, common) => {
+      entry.opHandler = (rs, common) => {
         const prank = this.state.prank;
         const env = rs.interpreter._env;
         if (prank === undefined || prank.depth !== env.depth + 1 || prank.caller !== env.address.toString()) return original(rs, common);
         const own = env.contract;
-        const sender = (await this.journalState.getAccount(prank.sender)) ?? new Account();
-        const shown = new Account(own.nonce, sender.balance, own.storageRoot, own.codeHash);
+        const shown = new Account(own.nonce, this.journalState.accountNow(prank.sender)?.balance ?? 0n, own.storageRoot, own.codeHash);
         env.contract = shown;
-        try {
-          return await original(rs, common);
-        } finally {
+        const restore = () => {
           if (env.contract === shown) env.contract = own;
-        }
+        };
+        return Promise.resolve(original(rs, common)).finally(restore);
       };
     }
   }
 
   private isCheatAddress(a: Address): boolean {
-    const b = a.bytes;
-    if (b[0] !== this.cheatBytes[0] || b[19] !== this.cheatBytes[19]) return false;
-    for (let i = 1; i < 19; i++) if (b[i] !== this.cheatBytes[i]) return false;
-    return true;
+    return equalsBytes(a.bytes, this.cheatBytes);
   }
 
   private async runPranked(m: Message, run: () => Promise<CallOutcome>): Promise<CallOutcome> {
@@ -172,7 +166,7 @@ export class CheatHost {
   private revertResult(message: string, like?: Partial<ExecResult>): ExecResult {
     return {
       ...like,
-      returnValue: hexBytes(encodeErrorResult({ abi: ERROR_ABI, errorName: 'Error', args: [message] })),
+      returnValue: hexToBytes(encodeErrorResult({ abi: ERROR_ABI, errorName: 'Error', args: [message] })),
       executionGasUsed: like?.executionGasUsed ?? 0n,
       exceptionError: new EVMError(EVMError.errorMessages.REVERT),
       logs: [],
@@ -202,7 +196,7 @@ export class CheatHost {
     try {
       const args = entry.fn.inputs.length === 0 ? [] : decodeAbiParameters(entry.fn.inputs, data.subarray(4));
       const out = await entry.run(ctx, args);
-      const returnValue = out === undefined || entry.fn.outputs.length === 0 ? new Uint8Array(0) : hexBytes(encodeAbiParameters(entry.fn.outputs, out as unknown[]));
+      const returnValue = out === undefined || entry.fn.outputs.length === 0 ? new Uint8Array(0) : hexToBytes(encodeAbiParameters(entry.fn.outputs, out as unknown[]));
       return done({ returnValue, executionGasUsed: 0n } as ExecResult);
     } catch (e) {
       if (!(e instanceof CheatFailure)) {
@@ -246,9 +240,9 @@ interface LogRunState {
   interpreter: { _env: { address: Address }; _result: { logs: [Uint8Array, Uint8Array[], Uint8Array][] } };
 }
 
+/** Four bytes expected: the error selector; otherwise the whole revert data. */
 function revertMatches(actual: Uint8Array, expected: Uint8Array): boolean {
-  if (expected.length === 4) return actual.length >= 4 && expected.every((b, i) => actual[i] === b);
-  return actual.length === expected.length && expected.every((b, i) => actual[i] === b);
+  return equalsBytes(expected.length === 4 ? actual.subarray(0, 4) : actual, expected);
 }
 
 function emitMatches([address, topics, data]: [Uint8Array, Uint8Array[], Uint8Array], e: ExpectedEmit): boolean {
@@ -259,11 +253,7 @@ function emitMatches([address, topics, data]: [Uint8Array, Uint8Array[], Uint8Ar
   return !e.data || sameBytes(data, want.data);
 }
 
+/** Topics may be missing (LOG0 has none). */
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function hexBytes(hex: Hex): Uint8Array {
-  return Uint8Array.from(Buffer.from(hex.slice(2), 'hex'));
+  return a === undefined || b === undefined ? a === b : equalsBytes(a, b);
 }

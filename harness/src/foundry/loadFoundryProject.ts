@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse, TomlError, type TomlTable } from 'smol-toml';
+import { definedOnly } from '../config/definedOnly.js';
 import { VigilError } from '../errors/VigilError.js';
 import { findFoundryRoot } from './findFoundryRoot.js';
 import type { FoundryProject } from './FoundryProject.js';
@@ -92,8 +93,4 @@ async function readToml(file: string): Promise<TomlTable> {
       cause: e,
     });
   }
-}
-
-function definedOnly<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

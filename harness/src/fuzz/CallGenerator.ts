@@ -128,9 +128,9 @@ export class CallGenerator implements MutationSource {
    * Deepest comparisons first (they are the guards the call stopped at); a few per call.
    */
   private shifted(target: TargetFunction, compares: readonly bigint[], argWords: readonly (bigint | undefined)[], found: Replacement[]): readonly Replacement[] {
-    const numeric = target.fn.inputs.map((input, i) => (/^u?int\d*$/.test(input.type) && argWords[i] !== undefined ? i : -1)).filter((i) => i >= 0);
     // An argument compared directly says exactly what to try; shifts are for when none was.
     if (found.length > 0) return found;
+    const numeric = target.fn.inputs.map((input, i) => (/^u?int\d*$/.test(input.type) && argWords[i] !== undefined ? i : -1)).filter((i) => i >= 0);
     if (numeric.length === 0) return NONE;
     let added = 0;
     for (let k = compares.length - 2; k >= 0 && added < MAX_SHIFTED && found.length < MAX_REPLACEMENTS; k -= 2) {

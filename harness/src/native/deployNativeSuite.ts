@@ -10,7 +10,7 @@ import type { Deployment } from '../spec/deploySpec.js';
 import type { Spec } from '../spec/types.js';
 import { CHEATCODE_ADDRESS, CONSOLE_ADDRESS, CREATE2_DEPLOYER, FOUNDRY_SENDER, FOUNDRY_TEST_ADDRESS } from '../cheats/cheatAddresses.js';
 import { ArtifactMatcher } from './matchArtifact.js';
-import { readTargetConfig } from './readTargetConfig.js';
+import { emptyTargetConfig, readTargetConfig } from './readTargetConfig.js';
 import { selectNativeTargets } from './selectNativeTargets.js';
 import type { SuiteRef } from './SuiteRef.js';
 
@@ -114,7 +114,7 @@ export async function deployNativeSuite(ref: SuiteRef, compiled: CompileOutput, 
     const props = (f: AbiFunction) => ['echidna_', 'property_', 'optimize_'].some((p) => f.name.startsWith(p));
     targets = selectNativeTargets({
       suite: ref.contract,
-      config: { ...emptyConfig(), targetContracts: [address] },
+      config: { ...emptyTargetConfig(), targetContracts: [address] },
       created: [test],
       byAddress,
       artifacts: compiled.artifacts,
@@ -138,11 +138,4 @@ function assertLinked(a: Artifact): void {
       hint: 'Make the library functions internal (they are then inlined), or deploy the library and call it through an interface.',
     });
   }
-}
-
-function emptyConfig() {
-  return {
-    targetContracts: [], excludeContracts: [], targetSenders: [], excludeSenders: [], targetSelectors: [], excludeSelectors: [],
-    targetArtifacts: [], excludeArtifacts: [], targetArtifactSelectors: [], targetInterfaces: [],
-  };
 }

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { toEventSelector, type AbiEvent, type AbiFunction } from 'viem';
+import type { AbiFunction } from 'viem';
 import { TestChain } from '../chain/TestChain.js';
 import { hardforkFor } from '../chain/hardforkFor.js';
-import { bytesToBigInt } from '../chain/words.js';
 import { compileSources } from '../compile/compileSources.js';
-import { SourceMapper } from '../compile/SourceMapper.js';
+import { assertionContextFor } from '../campaign/assertionContextFor.js';
+import { seedDictionary } from '../campaign/seedDictionary.js';
+import { definedOnly } from '../config/definedOnly.js';
 import { loadFoundryProject } from '../foundry/loadFoundryProject.js';
 import type { FoundryProject } from '../foundry/FoundryProject.js';
-import { Dictionary } from '../fuzz/Dictionary.js';
 import type { CampaignSettings } from '../campaign/CampaignSettings.js';
 import type { SpecSession } from '../campaign/SpecSession.js';
-import type { DeployedContract } from '../spec/DeployedContract.js';
 import type { SourceLocation } from '../report/types.js';
 import { deployNativeSuite } from './deployNativeSuite.js';
 import { INVARIANT_PREFIXES } from './findSuites.js';
@@ -67,11 +66,6 @@ export async function openNativeSession(ref: SuiteRef, options: NativeOpenOption
     ? test.abi.find((x): x is AbiFunction => x.type === 'function' && x.name === 'afterInvariant' && x.inputs.length === 0)
     : undefined;
 
-  const codeToContract = new Map<Uint8Array, DeployedContract>();
-  for (const c of deployment.contracts) codeToContract.set(await chain.getCode(c.address), c);
-  const assertionTopics = new Set<string>(
-    deployment.abis.flatMap((abi) => abi.filter((x): x is AbiEvent => x.type === 'event' && x.name === 'AssertionFailed').map((e) => toEventSelector(e))),
-  );
   const nativeChecks = new NativeChecks({
     specName: ref.contract,
     chain,
@@ -79,15 +73,13 @@ export async function openNativeSession(ref: SuiteRef, options: NativeOpenOption
     caller: setup.checkCaller,
     checks,
     assertions: settings.assertions,
-    assertionContext: { specName: ref.contract, sourceMapper: new SourceMapper(compiled), codeToContract, assertionTopics, byAddress: deployment.byAddress },
+    assertionContext: await assertionContextFor(ref.contract, deployment, compiled, chain),
     failOnRevert: ref.kind === 'foundry' && project.invariant.failOnRevert === true,
     afterInvariant,
   });
   nativeChecks.commitBaseline();
 
-  const dictionary = new Dictionary();
-  for (const c of deployment.contracts) dictionary.addBytecodeConstants(c.artifact.deployedBytecode);
-  for (const c of deployment.contracts) for (const v of chain.storageOf(c.address).values()) dictionary.addWord(bytesToBigInt(v));
+  const dictionary = seedDictionary(deployment, chain);
 
   return {
     name: ref.contract, file: ref.file, spec: deployment.spec, compiled, hardfork, chain, deployment,
@@ -118,8 +110,4 @@ function locate(file: string, source: string, fn: string): SourceLocation | unde
   const before = source.slice(0, m.index);
   const line = before.split('\n').length;
   return { file, line, column: m.index - before.lastIndexOf('\n') };
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,7 @@
 import { decodeFunctionResult, encodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem';
 import type { TestChain } from '../chain/TestChain.js';
 import { decodeRevert } from '../abi/decodeRevert.js';
+import { lowercaseAddresses } from '../abi/lowercaseAddresses.js';
 import { VigilError } from '../errors/VigilError.js';
 
 /** What forge-std's StdInvariant getters of a test contract say (empty when a getter is absent). */
@@ -22,9 +23,14 @@ const GETTERS = [
   'targetArtifacts', 'excludeArtifacts', 'targetArtifactSelectors', 'targetInterfaces',
 ] as const satisfies readonly (keyof TargetConfig)[];
 
+/** A test contract without any of the getters. */
+export function emptyTargetConfig(): TargetConfig {
+  return Object.fromEntries(GETTERS.map((g) => [g, []])) as unknown as TargetConfig;
+}
+
 /** Calls each getter the test contract has, as forge does after setUp. */
 export async function readTargetConfig(chain: TestChain, abi: Abi, test: Hex, from: Hex, contractName: string): Promise<TargetConfig> {
-  const config = Object.fromEntries(GETTERS.map((g) => [g, []])) as unknown as TargetConfig;
+  const config = emptyTargetConfig();
   for (const name of GETTERS) {
     const fn = abi.find((x): x is AbiFunction => x.type === 'function' && x.name === name && x.inputs.length === 0);
     if (fn === undefined) continue;
@@ -35,15 +41,7 @@ export async function readTargetConfig(chain: TestChain, abi: Abi, test: Hex, fr
       });
     }
     const value = decodeFunctionResult({ abi: [fn], functionName: name, data: r.returnData }) as unknown;
-    (config as unknown as Record<string, unknown>)[name] = normalise(value);
+    (config as unknown as Record<string, unknown>)[name] = lowercaseAddresses(value);
   }
   return config;
-}
-
-/** Addresses lower-cased and structs as plain objects. */
-function normalise(v: unknown): unknown {
-  if (typeof v === 'string') return v.startsWith('0x') && v.length === 42 ? v.toLowerCase() : v;
-  if (Array.isArray(v)) return v.map(normalise);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalise(x)]));
-  return v;
 }
