@@ -16,5 +16,6 @@ function normalizeSpec(s: SpecResult): SpecResult {
     ...s,
     findings: s.findings.map((f): Finding => ({ ...f, firstFoundMs: 0 })),
     stats: { ...s.stats, durationMs: 0, callsPerSec: 0 },
+    ...(s.timeline ? { timeline: s.timeline.map((t) => ({ ...t, ms: 0 })) } : {}),
   };
 }

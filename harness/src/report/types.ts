@@ -62,10 +62,21 @@ export interface CallRecord {
   /** Blocks the chain advanced before the call. */
   blockDelta: string;
   result?: CallResultRecord;
+  /** The spec's invariants right after this call, in a replay of the counterexample. */
+  invariantsAfter?: InvariantValue[];
+}
+
+/** One invariant evaluated on one state: holds or not, with a note when the check threw. */
+export interface InvariantValue {
+  name: string;
+  holds: boolean;
+  note?: string;
 }
 
 export interface Counterexample {
   calls: CallRecord[];
+  /** The spec's invariants on the post-set-up state, before the first call. */
+  invariantsBefore?: InvariantValue[];
 }
 
 export interface Finding {
@@ -85,6 +96,17 @@ export interface Finding {
   /** Timing: milliseconds from the start of the campaign. */
   firstFoundMs: number;
   replayedFromCorpus?: boolean;
+  /**
+   * Where in the Solidity the finding shows: the failing `assert` for assertions, else the
+   * definition of the function of the shrunk sequence's last call. For code-scanning (SARIF).
+   */
+  solidityLocation?: SolidityLocation;
+}
+
+export interface SolidityLocation extends SourceLocation {
+  contract: string;
+  /** Function name, or `constructor` / `fallback` / `receive`; absent for a bare assertion site. */
+  function?: string;
 }
 
 export interface FunctionStats {
@@ -104,6 +126,34 @@ export interface CheckStatus {
 
 export interface CoverageRecord {
   contracts: { name: string; instructionsCovered: number; instructionsTotal: number }[];
+  /**
+   * Source lines of the targets (from source maps): lines that hold code, and those whose
+   * code ran at least once in the campaign. Files relative to the working directory.
+   */
+  lines?: LineCoverageRecord[];
+}
+
+export interface LineCoverageRecord {
+  file: string;
+  /** Sorted 1-based line numbers that map to some instruction. */
+  coverable: number[];
+  /** Sorted subset of `coverable` that ran. */
+  covered: number[];
+}
+
+/**
+ * One sample of a campaign's progress, taken at the end of a run (at most ~200 per spec):
+ * everything but `ms` is deterministic for a seed.
+ */
+export interface TimelineSample {
+  /** Timing: milliseconds since the campaign started. */
+  ms: number;
+  runs: number;
+  calls: number;
+  /** Distinct findings so far. */
+  findings: number;
+  /** Jump edges covered so far. */
+  edges: number;
 }
 
 export interface SpecStats {
@@ -153,6 +203,8 @@ export interface SpecResult {
   staleFindings?: StaleFinding[];
   /** Set for a Solidity-native suite (forge / Echidna / Medusa test contract run as it is). */
   suite?: SuiteRecord;
+  /** Progress over the campaign, for plots of findings and coverage over time. */
+  timeline?: TimelineSample[];
 }
 
 export interface SuiteRecord {
