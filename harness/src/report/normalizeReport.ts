@@ -17,5 +17,6 @@ function normalizeSpec(s: SpecResult): SpecResult {
     findings: s.findings.map((f): Finding => ({ ...f, firstFoundMs: 0 })),
     stats: { ...s.stats, durationMs: 0, callsPerSec: 0 },
     ...(s.timeline ? { timeline: s.timeline.map((t) => ({ ...t, ms: 0 })) } : {}),
+    ...(s.proofs ? { proofs: s.proofs.map((p) => ({ ...p, timeMs: 0 })) } : {}),
   };
 }

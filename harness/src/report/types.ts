@@ -205,6 +205,29 @@ export interface SpecResult {
   suite?: SuiteRecord;
   /** Progress over the campaign, for plots of findings and coverage over time. */
   timeline?: TimelineSample[];
+  /** Verdicts of `vigil prove` (absent when the spec was only fuzzed). */
+  proofs?: ProofRecord[];
+}
+
+/** What the prover concluded about one check. A bounded result always carries its bounds. */
+export type Verdict = 'proved-inductive' | 'proved-bounded' | 'counterexample' | 'unknown' | 'vacuous' | 'error' | 'fuzz-only';
+
+export interface ProofRecord {
+  kind: 'invariant' | 'property';
+  name: string;
+  verdict: Verdict;
+  /** For proved-bounded (and unknown within a bound): calls from the deployed state. */
+  depth?: number;
+  /** Loop iterations unrolled per path. */
+  loopBound?: number;
+  /** Why unknown / vacuous / error / fuzz-only, e.g. `solver timeout after 30000 ms` or the construct and its file:line. */
+  reason?: string;
+  /** The check in the spec. */
+  location?: SourceLocation;
+  /** For a counterexample: the id of the finding (in `findings`) holding its replayed sequence. */
+  findingId?: string;
+  /** Timing. */
+  timeMs: number;
 }
 
 export interface SuiteRecord {
