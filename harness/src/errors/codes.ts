@@ -21,6 +21,7 @@ export const errorCodes = {
   REPORT_INVALID: { exit: 2, hint: 'Pass a report written by `vigil run` (reports/*.json) of a supported version.' },
   FINDING_NOT_FOUND: { exit: 2, hint: 'List the findings with `vigil replay <report>` without --finding.' },
   IO: { exit: 2, hint: 'Check that the path exists and is writable.' },
+  REPORTER_UNAVAILABLE: { exit: 4, hint: 'Leave that reporter out of --reporter, or reinstall Vigil: its renderer is missing.' },
   FORGE_UNAVAILABLE: { exit: 3, hint: 'Install dev dependencies (`npm install`) so @foundry-rs/forge is present.' },
   INTERNAL: { exit: 4, hint: 'This is a bug in Vigil: please report it with the command, versions and seed shown.' },
 } as const satisfies Record<string, { exit: number; hint: string }>;
