@@ -24,6 +24,8 @@ export interface WorkerResult {
   calls: number;
   reverts: number;
   functions: { key: string; contract: string; function: string; calls: number; reverts: number }[];
+  /** Evaluations per check (`invariant:name`) in this worker's campaign. */
+  checkCounts: [string, number][];
   durationMs: number;
   interrupted: boolean;
   stale: { id: string; message: string }[];

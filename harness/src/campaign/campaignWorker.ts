@@ -51,6 +51,7 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
     calls: result.calls,
     reverts: result.reverts,
     functions: [...result.functions].map(([key, f]) => ({ key, ...f })),
+    checkCounts: [...session.checks.counts],
     durationMs: result.durationMs,
     interrupted: result.interrupted,
     stale: result.stale,

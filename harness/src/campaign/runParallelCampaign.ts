@@ -2,9 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
 import type { CallRecord } from '../report/types.js';
-import type { CampaignProgress, CampaignResult, RawFinding } from './CampaignResult.js';
+import type { CampaignProgress, CampaignResult } from './CampaignResult.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import { fromCallRecord } from './fromCallRecord.js';
+import { mergeWorkerParts } from './mergeWorkerParts.js';
 import type { RunTarget } from './runSpecs.js';
 import type { SpecSession } from './SpecSession.js';
 import type { WorkerMessage, WorkerResult, WorkerTask } from './WorkerMessages.js';
@@ -12,7 +13,13 @@ import type { WorkerMessage, WorkerResult, WorkerTask } from './WorkerMessages.j
 const workerEntry = fileURLToPath(new URL('../../bin/campaign-worker.mjs', import.meta.url));
 
 export interface ParallelOptions {
+  /** Workers of the whole run (seeds and run shares are drawn for this many). */
   workers: number;
+  /**
+   * The workers this process runs (default all): a shard of a run spread over machines
+   * (`--shard i/n`) runs a consecutive slice, and `vigil merge` joins the slices.
+   */
+  indexes?: readonly number[];
   target: RunTarget;
   root: string;
   cacheDir?: string;
@@ -43,17 +50,17 @@ export function workerRuns(runs: number, workers: number, index: number): number
  */
 export async function runParallelCampaign(session: SpecSession, options: ParallelOptions): Promise<CampaignResult> {
   const start = Date.now();
-  const n = options.workers;
-  const progress: (CampaignProgress | undefined)[] = new Array(n).fill(undefined);
+  const indexes = options.indexes ?? Array.from({ length: options.workers }, (_, i) => i);
+  const progress: (CampaignProgress | undefined)[] = new Array(indexes.length).fill(undefined);
   const outcomes = await Promise.all(
-    Array.from({ length: n }, (_, i) => runWorker(i, taskFor(session.settings, options, i), options, (p) => {
-      progress[i] = p;
+    indexes.map((index, slot) => runWorker(index, taskFor(session.settings, options, index), options, (p) => {
+      progress[slot] = p;
       options.onProgress?.(sumProgress(progress, session.settings));
     })),
   );
   const results: WorkerResult[] = [];
-  outcomes.forEach((o, i) => {
-    if ('error' in o) options.onWorkerError?.(i, o.error);
+  outcomes.forEach((o, slot) => {
+    if ('error' in o) options.onWorkerError?.(indexes[slot]!, o.error);
     else results.push(o);
   });
   if (results.length === 0) throw new Error(`every campaign worker failed: ${outcomes.map((o) => ('error' in o ? o.error : '')).join('; ')}`);
@@ -123,25 +130,9 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
     }
     return out;
   };
-  const findings = new Map<string, RawFinding>();
-  for (const r of results) {
-    for (const f of r.findings) {
-      const known = findings.get(f.violation.id);
-      if (known !== undefined && known.shrunk.length <= f.shrunk.length) continue;
-      findings.set(f.violation.id, { ...f, original: calls(f.original), shrunk: calls(f.shrunk) });
-    }
-  }
-  const functions: CampaignResult['functions'] = new Map();
-  for (const r of results) {
-    for (const f of r.functions) {
-      const known = functions.get(f.key);
-      if (known === undefined) functions.set(f.key, { contract: f.contract, function: f.function, calls: f.calls, reverts: f.reverts });
-      else {
-        known.calls += f.calls;
-        known.reverts += f.reverts;
-      }
-    }
-  }
+  const parts = mergeWorkerParts(results, { id: (f) => f.violation.id, length: (f) => f.shrunk.length });
+  // The checks ran in the workers; this session only replays the findings for the report.
+  for (const [k, n] of parts.checkCounts) session.checks.counts.set(k, (session.checks.counts.get(k) ?? 0) + n);
   const coverage = session.chain.coverage;
   if (coverage !== undefined) {
     const byKey = new Map(session.deployment.contracts.map((c) => [c.key, c]));
@@ -158,16 +149,16 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
   }
   const merged = {
     session,
-    findings: [...findings.values()],
-    runs: results.reduce((a, r) => a + r.runs, 0),
-    calls: results.reduce((a, r) => a + r.calls, 0),
-    reverts: results.reduce((a, r) => a + r.reverts, 0),
-    functions,
+    findings: parts.findings.map((f) => ({ ...f, original: calls(f.original), shrunk: calls(f.shrunk) })),
+    runs: parts.runs,
+    calls: parts.calls,
+    reverts: parts.reverts,
+    functions: parts.functions,
     durationMs,
-    interrupted: results.some((r) => r.interrupted),
-    stale: results[0]!.stale,
+    interrupted: parts.interrupted,
+    stale: parts.stale,
     // The coverage corpus of every worker, in worker order (saved for the next run).
-    corpus: results.flatMap((r) => r.corpus.map(calls)),
+    corpus: parts.corpus.map(calls),
   };
   return merged as CampaignResult;
 }

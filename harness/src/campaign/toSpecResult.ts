@@ -18,9 +18,11 @@ export interface ReportContext {
  */
 export async function toSpecResult(result: CampaignResult, ctx: ReportContext): Promise<SpecResult> {
   const { session } = result;
+  // The campaign's evaluations only: the replays below differ between a run and the shards
+  // merged into it, and counting them would make `vigil merge` disagree with `--workers`.
+  const counts = new Map(session.checks.counts);
   const findings: Finding[] = [];
   for (const f of result.findings) findings.push(await toFinding(session, f, ctx));
-  const counts = session.checks.counts;
   const failedIds = new Set(findings.map((f) => f.id));
   const coverage = [];
   for (const c of session.deployment.contracts) {
