@@ -16,6 +16,8 @@ export const errorCodes = {
   SETUP_REVERTED: { exit: 2, hint: 'Check the set-up call: its sender, arguments and the state it expects.' },
   INVARIANT_THREW: { exit: 2, hint: 'An invariant must return a boolean and not throw; check the expression at the location shown.' },
   COMPILE_ERROR: { exit: 2, hint: 'Fix the Solidity error shown by solc, then run again.' },
+  COMPILE_EMPTY: { exit: 2, hint: 'Point `sources` at the Solidity files that hold the contracts (an empty file compiles to nothing).' },
+  LIBRARY_LINK: { exit: 2, hint: 'Include the library\'s source in `sources` (or make its functions internal, so they are inlined).' },
   COMPILE_IMPORT: { exit: 2, hint: 'Install the package that provides the import (npm install …) or add a remapping.' },
   COMPILER_VERSION: { exit: 2, hint: 'Change the pragma to a version the bundled solc supports, or install the matching `solc` package.' },
   REPORT_INVALID: { exit: 2, hint: 'Pass a report written by `vigil run` (reports/*.json) of a supported version.' },

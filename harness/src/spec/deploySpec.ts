@@ -1,4 +1,4 @@
-import { encodeDeployData, type Abi, type Hex } from 'viem';
+import { bytesToHex, encodeDeployData, type Abi, type Hex } from 'viem';
 import { VigilError } from '../errors/VigilError.js';
 import { decodeRevert } from '../abi/decodeRevert.js';
 import type { TestChain } from '../chain/TestChain.js';
@@ -9,6 +9,7 @@ import { findLine } from './findLine.js';
 import { isAddressOf } from './addressOf.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { makeHandle, type HandleEnv } from './makeHandle.js';
+import { linkLibraries } from './linkLibraries.js';
 import type { Spec } from './types.js';
 
 export interface Deployment {
@@ -35,6 +36,7 @@ export async function deploySpec(
   for (const who of new Set([...actors, deployer])) await chain.setBalance(who, spec.fund ?? DEFAULT_FUND);
 
   const contracts: DeployedContract[] = [];
+  const libraries = new Map<string, Hex>();
   const deployed: Record<string, { address: Hex }> = {};
   for (const [key, decl] of Object.entries(spec.contracts)) {
     if (RESERVED_KEYS.has(key)) {
@@ -49,13 +51,6 @@ export async function deploySpec(
         meta: [`at ${findLine(specFile, quoted(decl.contract))}`, `compiled: ${compiled.artifacts.map((a) => a.name).join(', ')}`],
       });
     }
-    if (Object.keys(artifact.linkReferences).length > 0) {
-      const libs = Object.values(artifact.linkReferences).flatMap((l) => Object.keys(l));
-      throw new VigilError('SPEC_INVALID', `contracts.${key}: ${artifact.name} needs libraries linked: ${libs.join(', ')}`, {
-        meta: [`at ${findLine(specFile, quoted(decl.contract))}`],
-        hint: 'Make the library functions internal, or deploy the library and link it (not supported yet in specs).',
-      });
-    }
     const declared = typeof decl.args === 'function' ? decl.args(deployed) : decl.args ?? [];
     const args = declared.map((a) => {
       if (!isAddressOf(a)) return a;
@@ -68,9 +63,18 @@ export async function deploySpec(
       }
       return target.address;
     });
+    const linked = await linkLibraries(artifact, compiled.artifacts, async (library, bytecode) => {
+      const r = await chain.deploy({ from: deployer, data: bytecode });
+      if (r.status !== 'success' || r.createdAddress === undefined) {
+        throw new VigilError('DEPLOY_REVERTED', `deploying library ${library.name} (needed by contracts.${key}) failed`, {
+          meta: [`at ${findLine(specFile, quoted(decl.contract))}`],
+        });
+      }
+      return r.createdAddress;
+    }, libraries);
     let data: Hex;
     try {
-      data = encodeDeployData({ abi: artifact.abi, bytecode: artifact.bytecode, args: args as unknown[] });
+      data = encodeDeployData({ abi: artifact.abi, bytecode: linked, args: args as unknown[] });
     } catch (e) {
       throw new VigilError('SPEC_BAD_ARGS', `contracts.${key}.args do not fit the constructor of ${artifact.name}: ${(e as { shortMessage?: string }).shortMessage ?? (e as Error).message}`, {
         meta: [`at ${findLine(specFile, new RegExp(`\\b${key}\\s*:`))}`],
@@ -84,7 +88,10 @@ export async function deploySpec(
         meta: [`at ${findLine(specFile, new RegExp(`\\b${key}\\s*:`))}`, `from ${from}, args [${args.map(String).join(', ')}]`],
       });
     }
-    const contract: DeployedContract = { key, name: artifact.name, address: result.createdAddress, abi: artifact.abi, artifact };
+    // A linked contract's code holds its libraries' addresses where the build has placeholders.
+    const linkedArtifact = linked === artifact.bytecode ? artifact
+      : { ...artifact, bytecode: linked, deployedBytecode: bytesToHex(await chain.getCode(result.createdAddress)) };
+    const contract: DeployedContract = { key, name: artifact.name, address: result.createdAddress, abi: artifact.abi, artifact: linkedArtifact };
     contracts.push(contract);
     deployed[key] = { address: contract.address };
   }
