@@ -16,6 +16,25 @@ export class ViewCallReverted extends Error {
   }
 }
 
+/** A call that succeeded but answered with bytes its ABI outputs cannot be read from. */
+export class MalformedReturnData extends Error {
+  constructor(readonly call: string, outputs: string, returnData: Hex) {
+    const size = (returnData.length - 2) / 2;
+    const shown = returnData.length > 66 ? `${returnData.slice(0, 66)}…` : returnData;
+    super(`${call} returned ${size} byte${size === 1 ? '' : 's'} (${shown}) that do not decode as (${outputs})`);
+  }
+}
+
+/** Decodes an answer, naming the call and the bytes when they do not fit its outputs. */
+function decodeAnswer(label: string, contract: DeployedContract, name: string, args: unknown[], returnData: Hex): unknown {
+  try {
+    return lowercaseAddresses(decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: returnData }));
+  } catch {
+    const fn = contract.abi.find((f): f is AbiFunction => f.type === 'function' && f.name === name && f.inputs.length === args.length);
+    throw new MalformedReturnData(`${label}()`, (fn?.outputs ?? []).map((o) => o.type).join(','), returnData);
+  }
+}
+
 export interface HandleEnv {
   chain: TestChain;
   specFile: string;
@@ -122,7 +141,7 @@ async function invoke(
     throw new ViewCallReverted(label, reason);
   }
   if (mode === 'write' && !readOnly) env.onWrite?.(contract, name, args, result, sender);
-  return lowercaseAddresses(decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: result.returnData }));
+  return decodeAnswer(label, contract, name, args, result.returnData);
 }
 
 function show(v: unknown): string {
@@ -179,7 +198,7 @@ class ViewCodec {
     }
     const key = `${data}|${returnData}`;
     if (this.decoded.has(key)) return this.decoded.get(key);
-    const value = lowercaseAddresses(decodeFunctionResult({ abi: contract.abi, functionName: name, args, data: returnData }));
+    const value = decodeAnswer(`${contract.key}.${name}`, contract, name, args, returnData);
     if (this.decoded.size >= MAX_MEMO) this.decoded.clear();
     // Only immutable answers are shared; arrays and structs are decoded afresh each time.
     if (typeof value !== 'object' || value === null) this.decoded.set(key, value);
