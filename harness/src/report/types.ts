@@ -261,4 +261,22 @@ export interface Report {
   settings: ReportSettings;
   compiler: { version: string; evmVersion: string; hardfork: string };
   specs: SpecResult[];
+  /** Set by `vigil run --shard i/n` (one machine's part of a run) and by `vigil merge` (the parts joined). */
+  shard?: ShardRecord;
+}
+
+/**
+ * Shard i of n with m workers each ran workers (i−1)·m … i·m−1 of an n·m-worker run;
+ * merging all n gives the report of that run (see `vigil merge`).
+ */
+export interface ShardRecord {
+  /** 1-based; absent in a merged report. */
+  index?: number;
+  count: number;
+  /** Worker threads per shard (`--workers`). */
+  workersPerShard: number;
+  /** The commit the shards ran on, when known (git HEAD, or GITHUB_SHA). */
+  commit?: string;
+  /** In a merged report: the shard reports it joins, in shard order. */
+  mergedFrom?: { index: number; file: string }[];
 }
