@@ -46,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-corpus', 'Do not replay counterexamples saved by earlier runs')
     .option('--workers <n>', 'Worker threads per campaign, each with its own seed and share of the runs (default 1)')
     .option('--quiet', 'Print only the summary')
+    .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown)')
     .action(lazy(() => import('./commands/run.js')));
   cli
     .command('list [...specs]', 'List each spec\'s invariants and properties and whether each is in the provable subset')

@@ -13,14 +13,24 @@ export interface ConsoleOptions {
  * `[PASS]` / `[FAIL: reason]` lines, `[Sequence] (original: N, shrunk: M)` and one line per call.
  */
 export function formatConsole(report: Report, opts: ConsoleOptions): string {
+  return `${formatConsoleBanner(report, opts)}${report.specs.map((s) => formatConsoleSpec(s, opts)).join('')}${formatConsoleFinal(report, opts)}`;
+}
+
+/** The warning that opens an interrupted run's text ('' otherwise). */
+export function formatConsoleBanner(report: Report, opts: ConsoleOptions): string {
+  if (report.interrupted !== true && report.status !== 'interrupted') return '';
   const c = picocolors.createColors(opts.color);
-  const lines: string[] = [];
-  if (report.interrupted === true || report.status === 'interrupted') {
-    lines.push(c.yellow(c.bold('[INTERRUPTED] the run was stopped early; results cover only the work done')), '');
-  }
-  for (const spec of report.specs) lines.push(...specLines(spec, c), '');
-  lines.push(finalLine(report, c));
-  return `${lines.join('\n')}\n`;
+  return `${c.yellow(c.bold('[INTERRUPTED] the run was stopped early; results cover only the work done'))}\n\n`;
+}
+
+/** One spec's block with the blank line after it, printable as soon as the spec is done. */
+export function formatConsoleSpec(spec: SpecResult, opts: ConsoleOptions): string {
+  return `${specLines(spec, picocolors.createColors(opts.color)).join('\n')}\n\n`;
+}
+
+/** The last line: overall status, totals and seed. */
+export function formatConsoleFinal(report: Report, opts: ConsoleOptions): string {
+  return `${finalLine(report, picocolors.createColors(opts.color))}\n`;
 }
 
 function specLines(spec: SpecResult, c: Colors): string[] {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { formatJson } from './formatJson.js';
 import { formatMarkdown } from './formatMarkdown.js';
 import type { Report } from './types.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
@@ -9,13 +10,13 @@ export interface WrittenReports {
 }
 
 /**
- * Writes `vigil-report.json` and `vigil-report.md` into `dir`. The JSON keeps the key order the
- * report was built with, so two runs with the same seed diff cleanly once normalized.
+ * Writes `vigil-report.json` and `vigil-report.md` into `dir`, the files of the json and markdown
+ * reporters, for code that has a report but no reporters (the CLI goes through the registry).
  */
 export async function writeReports(report: Report, dir: string): Promise<WrittenReports> {
   const json = join(dir, 'vigil-report.json');
   const markdown = join(dir, 'vigil-report.md');
-  await writeFileAtomic(json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic(json, formatJson(report));
   await writeFileAtomic(markdown, formatMarkdown(report));
   return { json, markdown };
 }

@@ -1,0 +1,5 @@
+import { formatJson } from '../formatJson.js';
+import { createFileReporter } from './createFileReporter.js';
+
+/** `vigil-report.json`: the source every other reporter (and `vigil report`) renders from. */
+export const jsonReporter = createFileReporter('json', 'vigil-report.json', formatJson);
