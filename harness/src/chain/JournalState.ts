@@ -17,6 +17,16 @@ interface AccountRecord {
 const EMPTY = new Uint8Array(0);
 
 /**
+ * Where a key nobody has written or loaded yet comes from (a fork of a live chain).
+ * Answers are synchronous because SLOAD and the fast paths read synchronously.
+ */
+export interface StateBacking {
+  account(address: string): { nonce: bigint; balance: bigint; codeHash: Uint8Array } | undefined;
+  code(address: string): Uint8Array;
+  slot(address: string, slot: string): Uint8Array;
+}
+
+/**
  * An in-memory state with an undo journal. A checkpoint is a journal position, so
  * checkpoint / commit / revert cost O(1) / O(1) / O(writes) instead of copying whole
  * maps as SimpleStateManager does on every message frame.
@@ -42,6 +52,9 @@ export class JournalState implements StateManagerInterface {
 
   /** Slot values at the start of the current call, as first read (SSTORE gas needs them). */
   private readonly txStart = new Map<string, Uint8Array>();
+
+  /** A fork's remote state: a miss is filled from it, outside the journal (it was always there). */
+  constructor(private readonly backing?: StateBacking) {}
 
   readonly originalStorageCache: { get(a: Address, k: Uint8Array): Promise<Uint8Array>; clear(): void } = {
     get: async (address, key) => this.originalStorageNow(address, key),
@@ -308,7 +321,11 @@ export class JournalState implements StateManagerInterface {
       const pre = this.preView ? this.originals?.get(id) : undefined;
       if (pre !== undefined && pre.kind === 'account') return pre.prev;
     }
-    return this.accounts.get(key);
+    const rec = this.accounts.get(key);
+    if (rec !== undefined || this.backing === undefined || this.accounts.has(key)) return rec;
+    const loaded = this.backing.account(key);
+    this.accounts.set(key, loaded);
+    return loaded;
   }
 
   private readCode(key: string): Uint8Array | undefined {
@@ -318,7 +335,11 @@ export class JournalState implements StateManagerInterface {
       const pre = this.preView ? this.originals?.get(id) : undefined;
       if (pre !== undefined && pre.kind === 'code') return pre.prev;
     }
-    return this.code.get(key);
+    const code = this.code.get(key);
+    if (code !== undefined || this.backing === undefined) return code;
+    const loaded = this.backing.code(key);
+    this.code.set(key, loaded);
+    return loaded;
   }
 
   private readSlot(addr: string, slot: string): Uint8Array | undefined {
@@ -328,7 +349,17 @@ export class JournalState implements StateManagerInterface {
       const pre = this.preView ? this.originals?.get(id) : undefined;
       if (pre !== undefined && pre.kind === 'storage') return pre.prev;
     }
-    return this.storage.get(addr)?.get(slot);
+    const value = this.storage.get(addr)?.get(slot);
+    return value !== undefined || this.backing === undefined ? value : this.loadSlot(addr, slot);
+  }
+
+  private loadSlot(addr: string, slot: string): Uint8Array | undefined {
+    let slots = this.storage.get(addr);
+    if (slots?.has(slot)) return slots.get(slot);
+    const loaded = this.backing!.slot(addr, slot);
+    if (slots === undefined) this.storage.set(addr, (slots = new Map()));
+    slots.set(slot, loaded);
+    return loaded;
   }
 
   // --- not used in-process ---------------------------------------------------

@@ -2,7 +2,7 @@ import { createEVM, type EVM } from '@ethereumjs/evm';
 import { Common, Mainnet, type Hardfork } from '@ethereumjs/common';
 import { Account, Address, createAddressFromString, createZeroAddress } from '@ethereumjs/util';
 import { bytesToHex, hexToBytes, padHex, type Hex } from 'viem';
-import { JournalState } from './JournalState.js';
+import { JournalState, type StateBacking } from './JournalState.js';
 import { memoKeccak } from './memoKeccak.js';
 import { installFastOpcodes } from './fastOpcodes.js';
 import { loadEvmInternals } from './evmInternals.js';
@@ -28,6 +28,8 @@ export interface TestChainOptions {
   compares?: boolean;
   /** Serve Foundry / hevm cheatcodes at 0x7109…d12d (Solidity-native suites). */
   cheats?: boolean | { env?: (name: string) => string | undefined };
+  /** Fills state nobody wrote from elsewhere: a fork of a live chain at one block (the monitor). */
+  backing?: StateBacking;
 }
 
 export interface ChainSnapshot {
@@ -83,7 +85,7 @@ export class TestChain {
     const internals = await loadEvmInternals();
     const common = new Common({ chain: Mainnet, hardfork: options.hardfork, customCrypto: { keccak256: memoKeccak() } });
     fastEipLookup(common);
-    const state = new JournalState();
+    const state = new JournalState(options.backing);
     const evm = await createEVM({ common, stateManager: state, allowUnlimitedContractSize: false });
     const opcodeMap = (evm as unknown as { _opcodeMap: Parameters<typeof installFastOpcodes>[0] })._opcodeMap;
     installFastOpcodes(opcodeMap, common as unknown as Parameters<typeof installFastOpcodes>[1], internals, state);
