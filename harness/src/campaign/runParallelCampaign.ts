@@ -5,6 +5,8 @@ import type { CallRecord } from '../report/types.js';
 import type { CampaignProgress, CampaignResult } from './CampaignResult.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import { fromCallRecord } from './fromCallRecord.js';
+import { mergeTimelines } from './mergeTimelines.js';
+import { workerTimelineEvery } from './TimelineRecorder.js';
 import { mergeWorkerParts } from './mergeWorkerParts.js';
 import type { RunTarget } from './runSpecs.js';
 import type { SpecSession } from './SpecSession.js';
@@ -42,6 +44,11 @@ export function workerRuns(runs: number, workers: number, index: number): number
   return Math.floor(runs / workers) + (index < runs % workers ? 1 : 0);
 }
 
+/** Worker i's campaign settings: its seed and share of the runs, and the whole time budget. */
+export function workerSettings(settings: CampaignSettings, workers: number, index: number): CampaignSettings {
+  return { ...settings, seed: workerSeed(settings.seed, index), runs: workerRuns(settings.runs, workers, index) };
+}
+
 /**
  * One campaign over N worker threads: each opens its own chain and searches with its own
  * seed and share of the runs, within the same time budget. The results merge in worker
@@ -73,10 +80,11 @@ function taskFor(settings: CampaignSettings, options: ParallelOptions, index: nu
     target: options.target,
     root: options.root,
     cacheDir: options.cacheDir,
-    settings: { ...settings, seed: workerSeed(settings.seed, index), runs: workerRuns(settings.runs, options.workers, index) },
+    settings: workerSettings(settings, options.workers, index),
     // Saved counterexamples are replayed once, by the first worker.
     persisted: index === 0 ? options.persisted : [],
     seeds: options.seeds ?? [],
+    timelineEvery: workerTimelineEvery(settings.runs, options.workers),
   };
 }
 
@@ -159,6 +167,7 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
     stale: parts.stale,
     // The coverage corpus of every worker, in worker order (saved for the next run).
     corpus: parts.corpus.map(calls),
+    timeline: mergeTimelines(results.map((r) => ({ timeline: r.timeline, findings: r.findings.map((f) => ({ id: f.violation.id, run: f.run })) }))),
   };
   return merged as CampaignResult;
 }

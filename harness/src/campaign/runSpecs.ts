@@ -12,7 +12,10 @@ import { openSession } from './openSession.js';
 import { openNativeSession } from '../native/openNativeSession.js';
 import type { SuiteRef } from '../native/SuiteRef.js';
 import { runCampaign } from './runCampaign.js';
-import { runParallelCampaign } from './runParallelCampaign.js';
+import { runParallelCampaign, workerSettings } from './runParallelCampaign.js';
+import type { Shard } from '../shard/parseShard.js';
+import { shardWorkers } from '../shard/shardWorkers.js';
+import { readCommit } from '../shard/readCommit.js';
 import type { SpecSession } from './SpecSession.js';
 import { toSpecResult } from './toSpecResult.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
@@ -36,6 +39,8 @@ export interface RunSpecsOptions {
   workers?: number;
   /** A campaign worker that failed while the others went on. */
   onWarning?: (message: string) => void;
+  /** This machine's part of a run spread over machines (`--shard i/n`); `vigil merge` joins the parts. */
+  shard?: Shard;
 }
 
 
@@ -73,6 +78,7 @@ export async function runSpecs(files: readonly RunTarget[], options: RunSpecsOpt
     },
     compiler,
     specs,
+    ...(options.shard ? { shard: { ...options.shard, workersPerShard: options.workers ?? 1, ...commitField(options.root) } } : {}),
   };
 }
 
@@ -106,14 +112,21 @@ async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: Corpu
   const seeds = options.useCorpus ? loadSeeds(session, corpus) : [];
   try {
     const onProgress = options.onProgress && ((p: CampaignProgress) => options.onProgress!(session.name, p));
-    const campaign = (options.workers ?? 1) > 1
+    const slice = shardWorkers(options.workers ?? 1, options.shard);
+    const only = slice.indexes[0]!;
+    const campaign = slice.indexes.length > 1
       ? await runParallelCampaign(session, {
-        workers: options.workers!, target, root: options.root, cacheDir: options.cacheDir, persisted: persistedRecords,
+        workers: slice.total, indexes: slice.indexes, target, root: options.root, cacheDir: options.cacheDir, persisted: persistedRecords,
         seeds: seeds.map((calls) => calls.map((c) => toCallRecord(c))),
         signal: options.signal, onProgress,
         onWorkerError: (i, message) => options.onWarning?.(`${session.name}: campaign worker ${i} failed; the others went on: ${message.split('\n')[0]}`),
       })
-      : await runCampaign(session, { signal: options.signal, persisted, seeds, onProgress });
+      // One worker runs in this thread; as one worker of a sharded run it has that worker's
+      // seed and share of the runs, and only the first worker replays saved counterexamples.
+      : await runCampaign(
+        slice.total > 1 ? { ...session, settings: workerSettings(session.settings, slice.total, only) } : session,
+        { signal: options.signal, persisted: only === 0 ? persisted : [], seeds, onProgress },
+      );
     campaign.stale.push(...unreadable);
     const result = await toSpecResult(campaign, { seed: session.settings.seed, reportPath: options.reportPath });
     if (options.useCorpus) {
@@ -162,6 +175,11 @@ function errorResult(file: string, e: import('../errors/VigilError.js').VigilErr
     stats: { runs: 0, calls: 0, reverts: 0, durationMs: 0, callsPerSec: 0 },
     error: { code: e.code, message: e.message, hint: e.hint, meta: e.meta },
   };
+}
+
+function commitField(root: string): { commit?: string } {
+  const commit = readCommit(root);
+  return commit === undefined ? {} : { commit };
 }
 
 function overallStatus(specs: SpecResult[], interrupted: boolean): RunStatus {
