@@ -21,6 +21,8 @@ export const errorCodes = {
   COMPILE_IMPORT: { exit: 2, hint: 'Install the package that provides the import (npm install …) or add a remapping.' },
   COMPILER_VERSION: { exit: 2, hint: 'Change the pragma to a version the bundled solc supports, or install the matching `solc` package.' },
   REPORT_INVALID: { exit: 2, hint: 'Pass a report written by `vigil run` (reports/*.json) of a supported version.' },
+  SHARD_MISMATCH: { exit: 2, hint: 'Merge the reports of `vigil run --shard i/n` for i = 1..n, all run with the same flags on the same commit.' },
+  SHARD_INCOMPLETE: { exit: 2, hint: 'Pass every shard\'s report exactly once.' },
   FINDING_NOT_FOUND: { exit: 2, hint: 'List the findings with `vigil replay <report>` without --finding.' },
   IO: { exit: 2, hint: 'Check that the path exists and is writable.' },
   REPORTER_UNAVAILABLE: { exit: 4, hint: 'Leave that reporter out of --reporter, or reinstall Vigil: its renderer is missing.' },
