@@ -3,7 +3,8 @@ import { niceTicks } from './niceTicks.js';
 
 describe('niceTicks', () => {
   it('covers the maximum with round steps', () => {
-    expect(niceTicks(455, 4)).toEqual({ ticks: [0, 100, 200, 300, 400, 500], top: 500, step: 100 });
+    expect(niceTicks(455, 4)).toEqual({ ticks: [0, 200, 400, 600], top: 600, step: 200 });
+    expect(niceTicks(455, 6)).toEqual({ ticks: [0, 100, 200, 300, 400, 500], top: 500, step: 100 });
     expect(niceTicks(7.53, 5)).toEqual({ ticks: [0, 2, 4, 6, 8], top: 8, step: 2 });
     expect(niceTicks(0.3, 3).ticks).toEqual([0, 0.1, 0.2, 0.3]);
   });
