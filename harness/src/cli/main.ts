@@ -45,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-assertions', 'Do not treat Panic(0x01) / AssertionFailed as findings')
     .option('--no-corpus', 'Do not replay counterexamples saved by earlier runs')
     .option('--workers <n>', 'Worker threads per campaign, each with its own seed and share of the runs (default 1)')
+    .option('--shard <i/n>', 'Run only shard i of n of every campaign (one machine of a CI matrix); `vigil merge` joins the shard reports')
     .option('--quiet', 'Print only the summary')
     .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown)')
     .action(lazy(() => import('./commands/run.js')));

@@ -10,6 +10,7 @@ import type { ReporterName } from '../../report/reporters/reporterRegistry.js';
 import { reportExitCode } from '../../report/reportExitCode.js';
 import type { Report } from '../../report/types.js';
 import { VigilError } from '../../errors/VigilError.js';
+import { parseShard } from '../../shard/parseShard.js';
 import { ProgressLine } from '../ProgressLine.js';
 import { typegenForSpecs } from './typegen.js';
 
@@ -28,6 +29,8 @@ export interface RunOptions {
   contract?: string;
   workers?: string | number;
   reporter?: string | string[];
+  /** `i/n`: this machine's part of a run spread over n (see `vigil merge`). */
+  shard?: string;
 }
 
 /** How `run` and `ci` differ; everything else is this one core. */
@@ -55,6 +58,7 @@ export async function runCommand(paths: string[], options: RunOptions, mode: Run
   const names = parseReporterNames(options.reporter, mode.defaultReporters);
   const specPaths = paths.length > 0 ? paths : config.specs ?? ['specs'];
   const workers = workerCount(options.workers);
+  const shard = parseShard(options.shard);
   const cacheDir = join(root, '.vigil', 'cache', 'compile');
   const targets = await findRunTargets(root, specPaths, { cacheDir, contract: options.contract });
   const { settings, fromFlags } = resolveBudget(resolveLayers(config, flagsFor(options, mode)), mode, targets.length);
@@ -74,7 +78,7 @@ export async function runCommand(paths: string[], options: RunOptions, mode: Run
     root, settings, overrides: fromFlags, reportPath, cacheDir,
     corpusDir: join(root, '.vigil', 'corpus'),
     useCorpus: options.corpus !== false,
-    command, signal, workers,
+    command, signal, workers, shard,
   }));
   const written = (await reporters.onRunEnd(report)).map((p) => relative(root, p));
   if (written.length > 0) process.stdout.write(`Reports: ${written.join(', ')}\n`);
