@@ -50,7 +50,8 @@ export async function compileSources(request: CompileRequest): Promise<CompileOu
   const cacheFile = request.cacheDir ? join(request.cacheDir, `${cacheKey(input, version)}.json`) : undefined;
   if (cacheFile && existsSync(cacheFile)) {
     const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CacheEntry;
-    if (cached.output?.compilerVersion === version && importsUnchanged(root, cached.imports ?? {})) return cached.output;
+    // An entry written before `definitions` existed lacks them: compile again rather than go without.
+    if (cached.output?.compilerVersion === version && cached.output.definitions !== undefined && importsUnchanged(root, cached.imports ?? {})) return cached.output;
   }
 
   const contents = Object.fromEntries(Object.entries(sources).map(([name, s]) => [name, s.content]));
