@@ -1,4 +1,5 @@
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import type { TimelineSample } from '../report/types.js';
 import type { Violation } from '../fuzz/Violation.js';
 import type { SpecSession } from './SpecSession.js';
 
@@ -37,4 +38,6 @@ export interface CampaignResult {
   stale: { id: string; message: string }[];
   /** The coverage corpus at the end, worthiest first (saved for the next run). */
   corpus: FuzzCall[][];
+  /** Progress sampled at the end of runs (see TimelineRecorder). */
+  timeline?: TimelineSample[];
 }

@@ -29,4 +29,6 @@ export interface SpecSession {
   settings: CampaignSettings;
   /** Set for a Solidity-native suite. */
   suite?: import('../native/SuiteRef.js').SuiteRef;
+  /** The folder the Solidity was compiled from: source unit names are relative to it (default: the suite's root). */
+  sourceRoot?: string;
 }

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../report/types.js';
+import type { CallRecord, TimelineSample } from '../report/types.js';
 import type { Violation } from '../fuzz/Violation.js';
 import type { CampaignProgress, RawFinding } from './CampaignResult.js';
 import type { CampaignSettings } from './CampaignSettings.js';
@@ -15,6 +15,8 @@ export interface WorkerTask {
   persisted: { id: string; calls: CallRecord[] }[];
   /** The saved coverage corpus, run before the search (every worker starts from it). */
   seeds: CallRecord[][];
+  /** Runs between timeline samples: one for all workers, so their samples line up. */
+  timelineEvery?: number;
 }
 
 /** A campaign's result as it crosses the thread boundary: calls as records, coverage as bitmaps. */
@@ -32,6 +34,8 @@ export interface WorkerResult {
   corpus: CallRecord[][];
   /** Instruction bitmaps per contract key. */
   coverage: { key: string; bitmap: Uint8Array }[];
+  /** This worker's progress samples (see mergeTimelines). */
+  timeline: TimelineSample[];
 }
 
 export type WorkerMessage =

@@ -37,6 +37,7 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
     persisted,
     seeds,
     onProgress: (progress) => post({ type: 'progress', progress }),
+    timelineEvery: task.timelineEvery,
   });
   const coverage: WorkerResult['coverage'] = [];
   if (session.chain.coverage !== undefined) {
@@ -57,6 +58,7 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
     stale: result.stale,
     corpus: ((result as { corpus?: FuzzCall[][] }).corpus ?? []).map(records),
     coverage,
+    timeline: result.timeline ?? [],
   };
 }
 

@@ -53,6 +53,7 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
     ...(await assertionContextFor(name, deployment, compiled, chain)),
     locations: new Map([...checkInfo].map(([k, v]) => [k, v.location])),
     assertions: settings.assertions,
+    checkTimeoutMs: settings.checkTimeoutMs,
   });
   // Ghosts follow the set-up calls too, so every run starts from the same ghost values.
   for (const w of setupWrites) {
@@ -67,5 +68,5 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
 
   const senders = [...(spec.targets?.senders ?? deployment.actors)].map((s) => s.toLowerCase() as Hex);
   const addressArgs = spec.targets?.addresses ?? 'any';
-  return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, addressArgs, checks, checkInfo, dictionary, base: chain.snapshot(), settings };
+  return { name, file, spec, compiled, hardfork, chain, deployment, targets, senders, addressArgs, checks, checkInfo, dictionary, base: chain.snapshot(), settings, sourceRoot: resolve(options.root) };
 }

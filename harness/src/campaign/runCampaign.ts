@@ -8,6 +8,7 @@ import { encodeCall } from './encodeCall.js';
 import { executeCall } from './executeCall.js';
 import { runSequence } from './runSequence.js';
 import { shrinkSequence } from './shrinkSequence.js';
+import { TimelineRecorder, timelineEvery } from './TimelineRecorder.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
 import type { SpecSession } from './SpecSession.js';
 
@@ -23,6 +24,8 @@ export interface CampaignOptions {
   seeds?: FuzzCall[][];
   /** Time reserved for shrinking out of `timeLimitMs` (fraction). */
   shrinkShare?: number;
+  /** Runs between two timeline samples (default from `runs`; workers of one campaign share one). */
+  timelineEvery?: number;
 }
 
 const PROGRESS_EVERY_MS = 500;
@@ -100,6 +103,8 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
   const corpus = new Corpus({ hitsOf: (edge) => coverage?.hitsOf(edge) ?? 0, capacity: MAX_CORPUS });
   const schedule = new SearchSchedule(corpus, generator, settings.depth);
   const stopped = () => aborted() || Date.now() >= searchDeadline;
+  const timeline = new TimelineRecorder(start, options.timelineEvery ?? timelineEvery(settings.runs));
+  const progressNow = () => ({ runs, calls, findings: found.size, edges: coverage?.newHits ?? 0 });
   const startSequence = () => {
     chain.revertTo(session.base);
     checks.reset();
@@ -175,7 +180,9 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
       }
     }
     schedule.record(plan, newEdges);
+    timeline.endOfRun(progressNow());
   }
+  timeline.finish(progressNow());
 
   const interrupted = aborted();
   if (!interrupted) {
@@ -191,7 +198,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
   }
   return {
     session, findings: [...found.values()], runs, calls, reverts, functions,
-    durationMs: Date.now() - start, interrupted, stale,
+    durationMs: Date.now() - start, interrupted, stale, timeline: timeline.samples,
     corpus: corpus.best(MAX_CORPUS).map((e) => [...e.calls]),
   };
 }

@@ -1,9 +1,10 @@
 import { relative } from 'node:path';
+import { SourceIndex } from '../compile/SourceIndex.js';
 import type { Finding, SpecResult } from '../report/types.js';
 import type { CampaignResult, RawFinding } from './CampaignResult.js';
-import { runSequence } from './runSequence.js';
-import { toCallRecord } from './toCallRecord.js';
-import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import { replayCounterexample } from './replayCounterexample.js';
+import { solidityLocationOf } from './solidityLocationOf.js';
+import { toLineCoverage } from './toLineCoverage.js';
 import type { SpecSession } from './SpecSession.js';
 
 export interface ReportContext {
@@ -13,23 +14,26 @@ export interface ReportContext {
 
 /**
  * The report's view of a campaign. Each counterexample is replayed once more here, on
- * a fresh run from the post-set-up state, so every call carries its real result and a
- * counterexample that does not replay can never be reported as one.
+ * a fresh run from the post-set-up state, so every call carries its real result and the
+ * invariants' values after it, and a counterexample that does not replay can never be
+ * reported as one. Coverage is read before the replays: it is the campaign's.
  */
 export async function toSpecResult(result: CampaignResult, ctx: ReportContext): Promise<SpecResult> {
   const { session } = result;
   // The campaign's evaluations only: the replays below differ between a run and the shards
   // merged into it, and counting them would make `vigil merge` disagree with `--workers`.
   const counts = new Map(session.checks.counts);
-  const findings: Finding[] = [];
-  for (const f of result.findings) findings.push(await toFinding(session, f, ctx));
-  const failedIds = new Set(findings.map((f) => f.id));
   const coverage = [];
   for (const c of session.deployment.contracts) {
     const code = await session.chain.getCode(c.address);
     const s = session.chain.coverage?.summarize(code);
     if (s) coverage.push({ name: c.name, instructionsCovered: s.covered, instructionsTotal: s.total });
   }
+  const lines = await toLineCoverage(session);
+  const index = new SourceIndex(session.compiled);
+  const findings: Finding[] = [];
+  for (const f of result.findings) findings.push(await toFinding(session, index, f, ctx));
+  const failedIds = new Set(findings.map((f) => f.id));
   return {
     name: session.name,
     file: relative(process.cwd(), session.file),
@@ -43,7 +47,7 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
       ...(session.checkInfo.has(`${kind}:${name}`) ? { provable: session.checkInfo.get(`${kind}:${name}`)!.provable } : {}),
     })),
     functions: [...result.functions.values()],
-    coverage: { contracts: coverage },
+    coverage: { contracts: coverage, ...(lines !== undefined ? { lines } : {}) },
     stats: {
       runs: result.runs,
       calls: result.calls,
@@ -52,12 +56,14 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
       callsPerSec: Math.round((result.calls * 1000) / Math.max(1, result.durationMs)),
     },
     ...(result.stale.length > 0 ? { staleFindings: result.stale } : {}),
+    ...(result.timeline !== undefined ? { timeline: result.timeline } : {}),
     ...(session.suite ? { suite: { kind: session.suite.kind, file: relative(session.suite.root, session.suite.file), root: relative(process.cwd(), session.suite.root) || '.', contract: session.suite.contract } } : {}),
   };
 }
 
-async function toFinding(session: SpecSession, f: RawFinding, ctx: ReportContext): Promise<Finding> {
+async function toFinding(session: SpecSession, index: SourceIndex, f: RawFinding, ctx: ReportContext): Promise<Finding> {
   const v = f.violation;
+  const solidityLocation = solidityLocationOf(session, index, v, f.shrunk.at(-1));
   return {
     id: v.id,
     spec: session.name,
@@ -67,19 +73,12 @@ async function toFinding(session: SpecSession, f: RawFinding, ctx: ReportContext
     ...(v.location ? { location: v.location } : {}),
     seed: String(ctx.seed),
     run: f.run,
-    original: { calls: await replayRecords(session, f.original, v.id) },
-    shrunk: { calls: await replayRecords(session, f.shrunk, v.id) },
+    original: await replayCounterexample(session, f.original, v.id),
+    shrunk: await replayCounterexample(session, f.shrunk, v.id),
     shrink: f.shrink,
     replayCommand: `npx vigil replay ${ctx.reportPath} --finding '${v.id}'`,
     firstFoundMs: f.firstFoundMs,
     ...(f.replayedFromCorpus ? { replayedFromCorpus: true } : {}),
+    ...(solidityLocation !== undefined ? { solidityLocation } : {}),
   };
-}
-
-async function replayRecords(session: SpecSession, calls: FuzzCall[], id: string) {
-  const outcome = await runSequence(session, calls, { target: id });
-  if (outcome.violation === undefined) {
-    throw new Error(`internal: the counterexample for ${id} did not replay (${calls.length} calls)`);
-  }
-  return calls.slice(0, outcome.index + 1).map((c, i) => toCallRecord(c, outcome.executed[i]));
 }

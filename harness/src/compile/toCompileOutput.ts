@@ -1,5 +1,6 @@
 import type { Abi, Hex } from 'viem';
 import { VigilError } from '../errors/VigilError.js';
+import { readDefinitions } from './readDefinitions.js';
 import type { Artifact, CompileOutput } from './types.js';
 
 export interface SolcError {
@@ -21,7 +22,7 @@ interface SolcContract {
 
 export interface SolcOutput {
   errors?: SolcError[];
-  sources?: Record<string, { id: number }>;
+  sources?: Record<string, { id: number; ast?: unknown }>;
   contracts?: Record<string, Record<string, SolcContract>>;
 }
 
@@ -49,7 +50,7 @@ export function toCompileOutput(raw: SolcOutput, version: string, contents: Reco
   }
   const sources = Object.entries(raw.sources ?? {}).map(([name, s]) => ({ name, id: s.id, content: contents[name] ?? '' }));
   const warnings = (raw.errors ?? []).filter((e) => e.severity === 'warning').map((e) => e.formattedMessage ?? e.message);
-  return { compilerVersion: version, evmVersion, artifacts, sources, warnings };
+  return { compilerVersion: version, evmVersion, artifacts, sources, warnings, definitions: readDefinitions(raw.sources ?? {}) };
 }
 
 function compileError(errors: SolcError[]): VigilError {

@@ -21,6 +21,38 @@ export interface CompileOutput {
   /** Source unit name → id (for source maps) and content (for line numbers). */
   sources: { name: string; id: number; content: string }[];
   warnings: string[];
+  /**
+   * Contracts, interfaces and libraries as solc's AST defines them: enough to say where a
+   * function is written and which function encloses an offset. Absent in outputs built
+   * before it existed (a cache entry without it is compiled again).
+   */
+  definitions?: ContractDefinitionInfo[];
+}
+
+/** Offsets are solc's: UTF-8 byte offsets into the source's content (see SourceText). */
+export interface ContractDefinitionInfo {
+  id: number;
+  name: string;
+  /** Source unit name. */
+  source: string;
+  kind: 'contract' | 'interface' | 'library';
+  start: number;
+  length: number;
+  /** This contract's id then its bases', most derived first (C3 linearization). */
+  linearized: number[];
+  functions: FunctionDefinitionInfo[];
+}
+
+export interface FunctionDefinitionInfo {
+  /** `constructor`, `fallback` and `receive` for those kinds. */
+  name: string;
+  kind: 'function' | 'constructor' | 'fallback' | 'receive' | 'modifier' | 'getter';
+  /** 8 hex digits, for externally callable functions and public state variables (getters). */
+  selector?: string;
+  /** False for a declaration without a body (interfaces, abstract functions). */
+  implemented: boolean;
+  start: number;
+  length: number;
 }
 
 export interface CompileRequest {
