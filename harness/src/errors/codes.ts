@@ -26,6 +26,9 @@ export const errorCodes = {
   FINDING_NOT_FOUND: { exit: 2, hint: 'List the findings with `vigil replay <report>` without --finding.' },
   IO: { exit: 2, hint: 'Check that the path exists and is writable.' },
   REPORTER_UNAVAILABLE: { exit: 4, hint: 'Leave that reporter out of --reporter, or reinstall Vigil: its renderer is missing.' },
+  RPC_UNREACHABLE: { exit: 2, hint: 'Check the --rpc URL and that the node is running and reachable from here (curl -X POST it with eth_chainId).' },
+  MONITOR_STATE: { exit: 2, hint: 'Give another --state file for this spec and these addresses, or delete the file to start afresh.' },
+  MONITOR_NO_KEY: { exit: 2, hint: 'Export the guardian\'s private key (0x + 64 hex digits) in the variable named by --guardian-key-env (default VIGIL_GUARDIAN_KEY).' },
   FORGE_UNAVAILABLE: { exit: 3, hint: 'Install dev dependencies (`npm install`) so @foundry-rs/forge is present.' },
   INTERNAL: { exit: 4, hint: 'This is a bug in Vigil: please report it with the command, versions and seed shown.' },
 } as const satisfies Record<string, { exit: number; hint: string }>;
