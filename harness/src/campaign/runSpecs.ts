@@ -12,6 +12,7 @@ import { openSession } from './openSession.js';
 import { openNativeSession } from '../native/openNativeSession.js';
 import type { SuiteRef } from '../native/SuiteRef.js';
 import { runCampaign } from './runCampaign.js';
+import { workerTimelineEvery } from './TimelineRecorder.js';
 import { runParallelCampaign, workerSettings } from './runParallelCampaign.js';
 import type { Shard } from '../shard/parseShard.js';
 import { shardWorkers } from '../shard/shardWorkers.js';
@@ -125,7 +126,8 @@ async function runOne(target: RunTarget, options: RunSpecsOptions, corpus: Corpu
       // seed and share of the runs, and only the first worker replays saved counterexamples.
       : await runCampaign(
         slice.total > 1 ? { ...session, settings: workerSettings(session.settings, slice.total, only) } : session,
-        { signal: options.signal, persisted: only === 0 ? persisted : [], seeds, onProgress },
+        // Sampled at the interval every worker of the whole run uses, so merged shards line up.
+        { signal: options.signal, persisted: only === 0 ? persisted : [], seeds, onProgress, timelineEvery: workerTimelineEvery(session.settings.runs, slice.total) },
       );
     campaign.stale.push(...unreadable);
     const result = await toSpecResult(campaign, { seed: session.settings.seed, reportPath: options.reportPath });
