@@ -87,6 +87,22 @@ describe('SourceMapper', () => {
     expect([...files].some((f) => f.startsWith('lib/math/MathLib.sol:'))).toBe(true);
   });
 
+  it('reads source map offsets as bytes, so locations after non-ASCII text stay exact', async () => {
+    const defs = await compileSources({ root: join(import.meta.dirname, 'fixtures/definitions'), files: ['Derived.sol'] });
+    const derived = defs.artifacts.find((a) => a.name === 'Derived')!;
+    const mapper = new SourceMapper(defs);
+    const code = hexToBytes(derived.deployedBytecode);
+    const asserts = new Set<string>();
+    for (let pc = 0; pc < code.length; pc++) {
+      const at = mapper.locate(derived, pc);
+      if (at?.text.startsWith('assert(')) asserts.add(`${at.file}:${at.line}:${at.column} ${at.text}`);
+      if (code[pc]! >= 0x60 && code[pc]! <= 0x7f) pc += code[pc]! - 0x5f;
+    }
+    const lines = defs.sources.find((s) => s.name === 'Base.sol')!.content.split('\n');
+    const line = lines.findIndex((l) => l.includes('assert(x > 0)'));
+    expect([...asserts]).toEqual([`Base.sol:${line + 1}:${lines[line]!.indexOf('assert') + 1} assert(x > 0)`]);
+  });
+
   it('returns undefined for a pc inside a PUSH operand or past the end', () => {
     const mapper = new SourceMapper(compiled);
     const code = hexToBytes(main.deployedBytecode);
