@@ -8,8 +8,9 @@ import type { FuzzCall } from '../fuzz/FuzzCall.js';
 
 export const RECOMMENDATION_SCHEMA_VERSION = 1;
 
-/** Least to most disruptive (see `leverRank`); `parameter` is a tuning setter such as a cap. */
-export type LeverKind = 'rate-limit' | 'parameter' | 'freeze' | 'close-function' | 'pause-asset' | 'pause-contract' | 'global';
+import type { LeverKind } from '../spec/types.js';
+
+export type { LeverKind };
 
 /** One transaction: to a contract of the spec, with its calldata and decoded form. */
 export interface LeverCall {

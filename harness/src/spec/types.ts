@@ -143,6 +143,37 @@ export interface FuzzSettings {
   assertions?: boolean;
 }
 
+/** `key.function` of a state-changing function of the spec's contracts, typed from the ABIs: `vault.pause`. */
+export type CallName<C extends ContractsDecl> = {
+  [K in keyof C & string]: `${K}.${ContractFunctionName<AbiOf<C[K]['contract']>, 'nonpayable' | 'payable'>}`;
+}[keyof C & string];
+
+/** A pause lever's kind, least to most disruptive (`parameter`: a tuning setter such as a cap). */
+export type LeverKind = 'rate-limit' | 'parameter' | 'freeze' | 'close-function' | 'pause-asset' | 'pause-contract' | 'global';
+
+/** A call with fixed arguments; `addressOf('key')` stands for a deployed contract. */
+export interface CallDecl<C extends ContractsDecl> {
+  call: CallName<C>;
+  args?: readonly unknown[];
+}
+
+/** A lever the guardians can pull when a check breaks (see `vigil recommend`). */
+export interface LeverDecl<C extends ContractsDecl> extends CallDecl<C> {
+  kind: LeverKind;
+  /** What undoes it: a function name (same arguments) or a call of its own. */
+  undo?: CallName<C> | CallDecl<C>;
+  /** Who sends it; found on the chain (owner, roles, a trial in a snapshot) when absent. */
+  from?: Hex;
+}
+
+/** One step of honest traffic a spec declares (exits, liquidations) to measure what levers block. */
+export interface ScenarioStep<C extends ContractsDecl> extends CallDecl<C> {
+  from: Hex;
+  value?: bigint;
+  /** Seconds the chain advances before the step. */
+  timeDelta?: bigint;
+}
+
 export interface SpecDecl<C extends ContractsDecl, G extends GhostsDecl> {
   name?: string;
   /** Solidity files to compile, relative to the spec file. */
@@ -169,6 +200,10 @@ export interface SpecDecl<C extends ContractsDecl, G extends GhostsDecl> {
   invariants?: Record<string, InvariantFn<C, G>>;
   properties?: Record<string, PropertyDecl<C, G>>;
   fuzz?: FuzzSettings;
+  /** Pause levers, declared when the ABI's names do not tell (caps, custom switches), or to set their kind. */
+  levers?: Record<string, LeverDecl<C>>;
+  /** Honest call sequences, run from the post-set-up state, that levers should leave working. */
+  scenarios?: Record<string, readonly ScenarioStep<C>[]>;
 }
 
 export interface Spec<C extends ContractsDecl = ContractsDecl, G extends GhostsDecl = GhostsDecl> extends SpecDecl<C, G> {

@@ -1,5 +1,6 @@
 import { findLine } from './findLine.js';
 import type { Spec } from './types.js';
+import { validateLevers } from './validateLevers.js';
 
 /** Every shape problem of a loaded spec, each with its dotted path and line, all at once. */
 export function validateSpec(spec: Spec, file: string): string[] {
@@ -33,6 +34,7 @@ export function validateSpec(spec: Spec, file: string): string[] {
   if (addresses !== undefined && !['actors', 'known', 'any'].includes(addresses)) {
     problem('targets.addresses', `must be 'actors', 'known' or 'any', got ${JSON.stringify(addresses)}`, 'addresses');
   }
+  problems.push(...validateLevers(spec, at));
   const fuzz = spec.fuzz ?? {};
   for (const [key, v] of Object.entries(fuzz)) {
     if (key === 'assertions') {

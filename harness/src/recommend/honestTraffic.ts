@@ -1,0 +1,72 @@
+import type { Hex } from 'viem';
+import { encodeCall } from '../campaign/encodeCall.js';
+import { CorpusStore } from '../campaign/corpusStore.js';
+import { fromCallRecord } from '../campaign/fromCallRecord.js';
+import { runCampaign } from '../campaign/runCampaign.js';
+import { runSequence } from '../campaign/runSequence.js';
+import type { SpecSession } from '../campaign/SpecSession.js';
+import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import type { DeployedContract } from '../spec/DeployedContract.js';
+import { resolveCall } from './resolveCall.js';
+
+export interface HonestStep {
+  contract: DeployedContract;
+  function: string;
+  from: Hex;
+  data: Hex;
+  value: bigint;
+  timeDelta: bigint;
+  blockDelta: bigint;
+}
+
+export interface HonestSequence {
+  /** `scenario:<name>` for a spec's scenarios, `corpus:<i>` for fuzzed traffic. */
+  name: string;
+  steps: HonestStep[];
+}
+
+/** Fuzzed sequences replayed for side effects at most (the saved corpus holds up to 256). */
+const MAX_SEQUENCES = 64;
+
+/**
+ * Honest traffic for measuring what levers block: the spec's scenarios, and fuzzed sequences
+ * (given, or the saved coverage corpus, or a short fresh campaign), each cut before its first
+ * call that breaks a check, so no attack counts as honest use.
+ */
+export async function honestTraffic(session: SpecSession, options: { given?: FuzzCall[][]; corpusDir: string; seed: number }): Promise<HonestSequence[]> {
+  const scenarios = Object.entries(session.spec.scenarios ?? {}).map(([name, steps]) => ({
+    name: `scenario:${name}`,
+    steps: steps.map((s, i) => {
+      const c = resolveCall(session, s, `scenarios.${name}[${i}]`);
+      return { contract: c.contract, function: c.fn.name, from: s.from.toLowerCase() as Hex, data: c.data, value: s.value ?? 0n, timeDelta: s.timeDelta ?? 0n, blockDelta: 0n };
+    }),
+  }));
+  let fuzzed = options.given ?? loadCorpus(session, options.corpusDir);
+  if (fuzzed.length === 0) {
+    const fresh = await runCampaign({ ...session, settings: { ...session.settings, seed: options.seed, runs: 32, depth: 32, shrinkLimit: 0, shrinkTimeMs: 0 } });
+    fuzzed = fresh.corpus;
+  }
+  const corpus: HonestSequence[] = [];
+  for (const calls of fuzzed.slice(0, MAX_SEQUENCES)) {
+    const outcome = await runSequence(session, calls);
+    const honest = outcome.violation === undefined ? calls : calls.slice(0, outcome.index);
+    if (honest.length > 0) corpus.push({ name: `corpus:${corpus.length}`, steps: honest.map(toStep) });
+  }
+  return [...scenarios, ...corpus];
+}
+
+function loadCorpus(session: SpecSession, dir: string): FuzzCall[][] {
+  const out: FuzzCall[][] = [];
+  for (const records of new CorpusStore(dir).loadCoverage(session.name)) {
+    const calls = records.map((r) => fromCallRecord(session, r));
+    if (calls.every((c): c is FuzzCall => !('problem' in c))) out.push(calls);
+  }
+  return out;
+}
+
+function toStep(call: FuzzCall): HonestStep {
+  return {
+    contract: call.target.contract, function: call.target.fn.name, from: call.sender,
+    data: encodeCall(call).data, value: call.value, timeDelta: call.timeDelta, blockDelta: call.blockDelta,
+  };
+}
