@@ -25,6 +25,7 @@ export const errorCodes = {
   SHARD_INCOMPLETE: { exit: 2, hint: 'Pass every shard\'s report exactly once.' },
   FINDING_NOT_FOUND: { exit: 2, hint: 'List the findings with `vigil replay <report>` without --finding.' },
   IO: { exit: 2, hint: 'Check that the path exists and is writable.' },
+  RECOMMEND_NOT_REPRODUCED: { exit: 3, hint: 'The counterexample no longer breaks the check on this code or state: run `vigil run` again for a fresh report, or check that the session starts before the attack.' },
   REPORTER_UNAVAILABLE: { exit: 4, hint: 'Leave that reporter out of --reporter, or reinstall Vigil: its renderer is missing.' },
   RPC_UNREACHABLE: { exit: 2, hint: 'Check the --rpc URL and that the node is running and reachable from here (curl -X POST it with eth_chainId).' },
   MONITOR_STATE: { exit: 2, hint: 'Give another --state file for this spec and these addresses, or delete the file to start afresh.' },
