@@ -67,6 +67,21 @@ export async function main(argv: string[]): Promise<number> {
     .command('typegen [...specs]', 'Compile the specs\' sources and write specs/vigil-artifacts.d.ts (typed contract handles)')
     .action(lazy(() => import('./commands/typegen.js')));
   cli
+    .command('monitor', 'Watch a live chain over JSON-RPC and check the spec\'s invariants every block; alert, recommend, and pause with --auto-pause')
+    .option('--rpc <url>', 'JSON-RPC URL of the node (all traffic goes there only)')
+    .option('--spec <file>', 'The spec whose invariants to check')
+    .option('--address <name=0x…>', 'Address of each contract of the spec (repeat)', { type: [String] })
+    .option('--holder <0x…>', 'An address to include in holders/actors (repeat)', { type: [String] })
+    .option('--from-block <n>', 'First block to process on a fresh start (default: the head)')
+    .option('--until-block <n>', 'Stop after this block (default: run until Ctrl-C)')
+    .option('--auto-pause', 'Send the lever when an invariant breaks, signed with the guardian key')
+    .option('--guardian-key-env <VAR>', 'Environment variable holding the guardian key (default VIGIL_GUARDIAN_KEY)')
+    .option('--lever <contract.fn(args)>', 'A lever authorised in advance, pulled at once (default: the recommendation\'s)')
+    .option('--state <file>', 'State file to resume from (default <out>/monitor-state.json)')
+    .option('--out <dir>', 'Alerts and block log folder (default reports/monitor/)')
+    .option('--poll <ms>', 'Polling interval in milliseconds (default 1000)')
+    .action(lazy(() => import('./commands/monitor.js')));
+  cli
     .command('bench', 'Measure calls/s on the handler benchmark and bugs found on generated mazes, beside forge')
     .option('--runs <n>', 'Sequences (default 128)')
     .option('--depth <n>', 'Calls per sequence (default 200)')
