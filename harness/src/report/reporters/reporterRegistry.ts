@@ -8,6 +8,7 @@ export const reporterRegistry = {
   console: async () => (await import('./consoleReporter.js')).consoleReporter,
   json: async () => (await import('./jsonReporter.js')).jsonReporter,
   markdown: async () => (await import('./markdownReporter.js')).markdownReporter,
+  junit: async () => (await import('./junitReporter.js')).junitReporter,
   sarif: async () => (await import('./sarifReporter.js')).sarifReporter,
   html: async () => (await import('./htmlReporter.js')).loadHtmlReporter(),
 } as const satisfies Record<string, () => Promise<ReporterFactory>>;
