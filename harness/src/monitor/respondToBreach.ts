@@ -15,6 +15,13 @@ import type { SyncRpc } from './SyncRpc.js';
 import { toFortaFinding } from './toFortaFinding.js';
 import { toMonitorFinding } from './toMonitorFinding.js';
 
+/**
+ * The attacker's other routes are searched for with the levers pulled, on the fork of the
+ * block before the attack, for a few seconds per round: long enough to find a second asset or
+ * function, short enough that the pause still lands within a few blocks.
+ */
+const REFUZZ = { rounds: 3, runs: 64, depth: 16, timeLimitMs: 5_000 };
+
 export interface Responder {
   target: MonitorTarget;
   rpc: { sync: SyncRpc; async: JsonRpc };
@@ -54,7 +61,7 @@ export async function respondToBreach(r: Responder, block: LiveBlock, current: F
     if (r.recommend !== undefined && parent !== undefined) {
       try {
         parent.session.chain.revertTo(parent.session.base);
-        const rec = await r.recommend(parent.session, finding, { refuzz: { rounds: 1, runs: 8, depth: 8, timeLimitMs: 3_000 }, onProgress: (m) => r.log(`  recommend: ${m}`) });
+        const rec = await r.recommend(parent.session, finding, { refuzz: REFUZZ, onProgress: (m) => r.log(`  recommend: ${m}`) });
         recommendation = rec;
         recommendationNote = undefined;
         const levers = leversFromRecommendation(rec);

@@ -73,7 +73,10 @@ export async function runMonitor(o: MonitorOptions): Promise<MonitorSummary> {
         if (state.lastHash !== undefined && block.parentHash !== state.lastHash) log(`warning: block ${next}'s parent ${block.parentHash} is not the block processed before (${state.lastHash}): a reorganisation; going on from the new chain`);
         collectHolders(holders, block.txs, block.logs);
         const fork = await openFork(o.responder.target, block, [...holders] as Hex[], o.responder.rpc, keys);
-        const values = await fork.session.checks.invariantValues();
+        // Before every contract of the spec exists there is nothing to check (a watch started early).
+        const missing = [];
+        for (const c of o.responder.target.contracts) if ((await fork.session.chain.getCode(c.address)).length === 0) missing.push(c.key);
+        const values = missing.length > 0 ? [] : await fork.session.checks.invariantValues();
         if (fork.backing.failure !== undefined) throw fork.backing.failure;
         keys = fork.backing.keys();
         const broken = values.filter((v) => !v.holds);
@@ -81,8 +84,9 @@ export async function runMonitor(o: MonitorOptions): Promise<MonitorSummary> {
         const alerts = fresh.length > 0 ? await respondToBreach(o.responder, block, fork, fresh, [...holders] as Hex[]) : [];
         for (const a of alerts) await appendFile(alertsLog, `${JSON.stringify(a)}\n`);
         summary.alerts.push(...alerts);
-        await appendFile(blocksLog, `${JSON.stringify({ block: next.toString(), hash: block.hash, txs: block.txs.length, broken: broken.map((b) => b.name), alerts: alerts.map((a) => a.id), forkReads: fork.backing.misses })}\n`);
-        if (fresh.length === 0) log(`block ${next}: ${broken.length === 0 ? 'ok' : `still broken: ${broken.map((b) => b.name).join(', ')}`} (${block.txs.length} tx, ${values.length} invariants, ${fork.backing.misses} blocking reads, ${Date.now() - seenAt} ms)`);
+        await appendFile(blocksLog, `${JSON.stringify({ block: next.toString(), hash: block.hash, txs: block.txs.length, ...(missing.length > 0 ? { notDeployed: missing } : {}), broken: broken.map((b) => b.name), alerts: alerts.map((a) => a.id), forkReads: fork.backing.misses })}\n`);
+        const status = missing.length > 0 ? `not checked: no code yet at ${missing.join(', ')}` : broken.length === 0 ? 'ok' : `still broken: ${broken.map((b) => b.name).join(', ')}`;
+        if (fresh.length === 0) log(`block ${next}: ${status} (${block.txs.length} tx, ${values.length} invariants, ${fork.backing.misses} blocking reads, ${Date.now() - seenAt} ms)`);
         Object.assign(state, {
           nextBlock: (next + 1n).toString(),
           lastHash: block.hash,
@@ -101,7 +105,8 @@ export async function runMonitor(o: MonitorOptions): Promise<MonitorSummary> {
     } catch (e) {
       const rpcError = rpcCause(e);
       if (rpcError === undefined) throw e;
-      const wait = backoffMs(failures++);
+      // Backoff starts near the polling interval, so a fast monitor retries quickly, then doubles.
+      const wait = backoffMs(failures++, Math.max(100, Math.min(o.pollMs, 1_000)));
       log(`rpc error (${rpcError.message}); retrying block ${next} in ${wait} ms (attempt ${failures})`);
       await sleep(wait, o.signal);
       continue;
