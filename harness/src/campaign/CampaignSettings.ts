@@ -14,6 +14,8 @@ export interface CampaignSettings {
   assertions: boolean;
   coverage: boolean;
   gasLimit?: bigint;
+  /** Wall-clock cap for one evaluation of a spec check (user code that may loop forever). */
+  checkTimeoutMs: number;
 }
 
 export const defaultSettings: CampaignSettings = {
@@ -26,4 +28,5 @@ export const defaultSettings: CampaignSettings = {
   maxBlockDelay: 60_480,
   assertions: true,
   coverage: true,
+  checkTimeoutMs: 10_000,
 };

@@ -51,7 +51,7 @@ export async function compileSources(request: CompileRequest): Promise<CompileOu
   if (cacheFile && existsSync(cacheFile)) {
     const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CacheEntry;
     // An entry written before `definitions` existed lacks them: compile again rather than go without.
-    if (cached.output?.compilerVersion === version && cached.output.definitions !== undefined && importsUnchanged(root, cached.imports ?? {})) return cached.output;
+    if (cached.output?.compilerVersion === version && cached.output.definitions !== undefined && importsUnchanged(root, cached.imports ?? {})) return withContracts(cached.output, sources);
   }
 
   const contents = Object.fromEntries(Object.entries(sources).map(([name, s]) => [name, s.content]));
@@ -71,7 +71,16 @@ export async function compileSources(request: CompileRequest): Promise<CompileOu
     const entry: CacheEntry = { output, imports };
     await writeFileAtomic(cacheFile, JSON.stringify(entry));
   }
-  return output;
+  return withContracts(output, sources);
+}
+
+/** Sources that compile to nothing (an empty file) leave nothing to deploy: say so before anything else asks. */
+function withContracts(output: CompileOutput, sources: Record<string, { content: string }>): CompileOutput {
+  if (output.artifacts.length > 0) return output;
+  const names = Object.keys(sources);
+  throw new VigilError('COMPILE_EMPTY', `the Solidity sources define no contract: ${names.join(', ')}`, {
+    meta: names.filter((n) => sources[n]!.content.trim() === '').map((n) => `${n}: the file is empty`),
+  });
 }
 
 /** The bundled solc unless the request names a version or asks for one chosen from the pragmas. */

@@ -14,6 +14,8 @@ export interface VigilConfig {
     maxTimeDelay?: number;
     maxBlockDelay?: number;
     assertions?: boolean;
+    /** Seconds one evaluation of a check may take before it is stopped (default 10). */
+    checkTimeout?: number;
   };
 }
 
@@ -30,4 +32,5 @@ export const configSchema: Record<string, 'string[]' | 'string' | 'count' | 'pos
   'fuzz.maxTimeDelay': 'count',
   'fuzz.maxBlockDelay': 'count',
   'fuzz.assertions': 'boolean',
+  'fuzz.checkTimeout': 'positive',
 };

@@ -10,6 +10,7 @@ export interface RunFlags {
   time?: unknown;
   shrinkLimit?: unknown;
   assertions?: unknown;
+  checkTimeout?: unknown;
 }
 
 export interface ResolvedSettings {
@@ -38,6 +39,7 @@ export function resolveLayers(config: VigilConfig, flags: RunFlags): ResolvedSet
   };
   const f = config.fuzz ?? {};
   const time = flag('time', flags.time, 'positive') ?? f.time;
+  const checkTimeout = flag('check-timeout', flags.checkTimeout, 'positive') ?? f.checkTimeout;
   const settings: CampaignSettings = {
     ...defaultSettings,
     seed: flag('seed', flags.seed, 'count') ?? f.seed ?? defaultSettings.seed,
@@ -48,6 +50,7 @@ export function resolveLayers(config: VigilConfig, flags: RunFlags): ResolvedSet
     maxBlockDelay: f.maxBlockDelay ?? defaultSettings.maxBlockDelay,
     assertions: flags.assertions === false ? false : f.assertions ?? defaultSettings.assertions,
     ...(time !== undefined ? { timeLimitMs: time * 1000 } : {}),
+    ...(checkTimeout !== undefined ? { checkTimeoutMs: checkTimeout * 1000 } : {}),
   };
   if (problems.length > 0) throw new VigilError('USAGE', `${problems.length} bad flag${problems.length === 1 ? '' : 's'}`, { meta: problems });
   const fromFlags: Partial<CampaignSettings> = {};
@@ -57,5 +60,6 @@ export function resolveLayers(config: VigilConfig, flags: RunFlags): ResolvedSet
   if (flags.shrinkLimit !== undefined) fromFlags.shrinkLimit = settings.shrinkLimit;
   if (flags.time !== undefined) fromFlags.timeLimitMs = settings.timeLimitMs;
   if (flags.assertions === false) fromFlags.assertions = false;
+  if (flags.checkTimeout !== undefined) fromFlags.checkTimeoutMs = settings.checkTimeoutMs;
   return { settings, fromFlags };
 }

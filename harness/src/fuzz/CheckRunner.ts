@@ -13,6 +13,7 @@ import { matchesPattern } from './selectTargets.js';
 import type { Violation } from './Violation.js';
 import { assertionViolations, type AssertionContext } from './assertionViolations.js';
 import type { Checks } from './Checks.js';
+import { CheckTimeout, CheckTimer } from './CheckTimer.js';
 
 export interface CheckRunnerOptions {
   specName: string;
@@ -24,6 +25,8 @@ export interface CheckRunnerOptions {
   assertionTopics: ReadonlySet<string>;
   /** Where each check is declared (`invariant:name` → file:line), from the spec's source. */
   locations?: ReadonlyMap<string, SourceLocation>;
+  /** Wall-clock cap for one evaluation of a check (default: none). */
+  checkTimeoutMs?: number;
 }
 
 type AnyProperty = PropertyDecl<never, never>;
@@ -49,9 +52,11 @@ export class CheckRunner implements Checks {
   private readonly properties: [string, AnyProperty][];
   readonly counts = new Map<string, number>();
   private readonly assertionContext: AssertionContext;
+  private readonly timer: CheckTimer;
 
   constructor(private readonly d: Deployment, private readonly options: CheckRunnerOptions) {
-    const env: HandleEnv = { chain: d.chain, specFile: d.specFile, abis: d.abis };
+    this.timer = new CheckTimer(options.checkTimeoutMs ?? 0);
+    const env: HandleEnv = { chain: d.chain, specFile: d.specFile, abis: d.abis, stopped: () => this.timer.timedOut };
     this.view = Object.fromEntries(d.contracts.map((c) => [c.key, makeHandle(env, c, 'view', d.deployer)]));
     this.pre = Object.fromEntries(d.contracts.map((c) => [c.key, makeHandle(env, c, 'pre', d.deployer)]));
     for (const c of d.contracts) this.preOf.set(this.view[c.key]!, this.pre[c.key]!);
@@ -193,9 +198,14 @@ export class CheckRunner implements Checks {
     if (count) this.counts.set(`${kind}:${name}`, (this.counts.get(`${kind}:${name}`) ?? 0) + 1);
     let value: unknown;
     try {
-      value = await run();
+      value = await this.timer.run(run);
     } catch (e) {
       if (e instanceof ViewCallReverted) return `${kind} ${name}: view call ${e.message}`;
+      if (e instanceof CheckTimeout) {
+        throw new VigilError('INVARIANT_TIMEOUT', `${kind} ${name} did not return within ${e.limitMs / 1000} s and was stopped`, {
+          meta: [`at ${findLine(this.d.specFile, `${name}:`)}`],
+        });
+      }
       if (e instanceof VigilError) throw e;
       const where = locateInStack((e as Error).stack, this.d.specFile) ?? findLine(this.d.specFile, `${name}:`);
       throw new VigilError('INVARIANT_THREW', `${kind} ${name} threw: ${(e as Error).message}`, { meta: [`at ${where}`], cause: e });

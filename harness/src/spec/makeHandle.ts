@@ -16,6 +16,13 @@ export class ViewCallReverted extends Error {
   }
 }
 
+/** A view call made by a check that was already stopped (it timed out and is still running). */
+export class ChecksStopped extends Error {
+  constructor(readonly call: string) {
+    super(`${call}: the checks were stopped`);
+  }
+}
+
 /** A call that succeeded but answered with bytes its ABI outputs cannot be read from. */
 export class MalformedReturnData extends Error {
   constructor(readonly call: string, outputs: string, returnData: Hex) {
@@ -36,6 +43,8 @@ function decodeAnswer(label: string, contract: DeployedContract, name: string, a
 }
 
 export interface HandleEnv {
+  /** True once the checks were stopped (a check timed out): a check still running must not read on. */
+  stopped?: () => boolean;
   chain: TestChain;
   specFile: string;
   /** Every ABI of the spec, for naming custom errors. */
@@ -88,6 +97,7 @@ async function invoke(
   functions: AbiFunction[],
   codec: ViewCodec,
 ): Promise<unknown> {
+  if (env.stopped?.()) throw new ChecksStopped(`${contract.key}.${name}`);
   if (mode !== 'write') {
     // Checks encode the same view calls after every step: reuse the calldata and decoded answers.
     const data = codec.calldata(contract, name, args);
