@@ -1,5 +1,6 @@
 import { ARGS, type Arg, type Guard } from './Maze.js';
 import type { MoveArgs } from './guards.js';
+import { openZ3 } from '../../prove/z3/openZ3.js';
 
 export type GuardVerdict = { status: 'sat'; args: MoveArgs } | { status: 'unsat' } | { status: 'unknown'; reason: string };
 
@@ -17,13 +18,12 @@ const TIMEOUT_MS = 10_000;
  * Z3 over 64-bit vectors, one per move argument, with Solidity's semantics: arithmetic
  * guards compute in uint256 (they never overflow), so sums and products are widened to
  * 128 bits, enough for a uint64 times 9 plus a 65-bit constant. z3-solver (WebAssembly,
- * a few MB) is imported only here, when a bench or test asks for reachability.
+ * a few MB) is loaded only when a bench or test asks for reachability (see openZ3).
  */
 export async function openGuardSolver(): Promise<GuardSolver> {
-  const { init } = await import('z3-solver');
-  const api = await init();
+  const z3 = await openZ3('maze');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ctx: any = api.Context('maze');
+  const ctx: any = z3.ctx;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const vars = Object.fromEntries(ARGS.map((a) => [a, ctx.BitVec.const(a, 64)])) as Record<Arg, any>;
   const wide = (a: Arg) => vars[a].zeroExt(64);
@@ -70,8 +70,7 @@ export async function openGuardSolver(): Promise<GuardSolver> {
     async close() {
       if (closed) return;
       closed = true;
-      const { killThreads } = await import('z3-solver');
-      await killThreads(api.em);
+      await z3.close();
     },
   };
 }

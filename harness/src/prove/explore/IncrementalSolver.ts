@@ -1,0 +1,52 @@
+import type { Solver } from 'z3-solver';
+import { pathNodes, type PathCond } from '../exec/PathCond.js';
+import type { Ctx, Z3Model } from '../word/Word.js';
+
+export type CheckResult = { status: 'sat'; model: Z3Model } | { status: 'unsat' } | { status: 'unknown'; reason: string };
+
+/**
+ * One Z3 solver whose assertion stack mirrors the last path checked, one scope per path
+ * node. Depth-first exploration checks a path, then a sibling or an extension of it, so
+ * most of the stack stays put and Z3 keeps what it learnt about the shared prefix.
+ */
+export class IncrementalSolver {
+  private readonly solver: Solver<'sevm'>;
+  private readonly asserted: PathCond[] = [];
+  checks = 0;
+  ms = 0;
+
+  constructor(private readonly ctx: Ctx) {
+    this.solver = new ctx.Solver();
+  }
+
+  async check(path: PathCond | undefined, timeoutMs: number): Promise<CheckResult> {
+    const nodes = pathNodes(path);
+    let common = 0;
+    while (common < this.asserted.length && common < nodes.length && this.asserted[common] === nodes[common]) common++;
+    if (this.asserted.length > common) {
+      this.solver.pop(this.asserted.length - common);
+      this.asserted.length = common;
+    }
+    for (let k = common; k < nodes.length; k++) {
+      this.solver.push();
+      this.solver.add(nodes[k]!.cond);
+      this.asserted.push(nodes[k]!);
+    }
+    this.solver.set('timeout', Math.max(1, Math.floor(timeoutMs)));
+    const started = Date.now();
+    this.checks++;
+    try {
+      const r = await this.solver.check();
+      if (r === 'sat') return { status: 'sat', model: this.solver.model() };
+      if (r === 'unsat') return { status: 'unsat' };
+      return { status: 'unknown', reason: this.solver.reasonUnknown() };
+    } finally {
+      this.ms += Date.now() - started;
+    }
+  }
+
+  /** An empty model: every term at its default, which satisfies the empty path. */
+  emptyModel(): Z3Model {
+    return new this.ctx.Model();
+  }
+}
