@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isVigilError } from '../errors/VigilError.js';
 import { openNativeSession } from '../native/openNativeSession.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import { lowercaseAddresses } from '../abi/lowercaseAddresses.js';
 import { fromCallRecord } from './fromCallRecord.js';
 import { openSession } from './openSession.js';
 import { runCampaign } from './runCampaign.js';
@@ -30,7 +31,8 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
   const seeds: FuzzCall[][] = [];
   for (const records of task.seeds) {
     const calls = records.map((r) => fromCallRecord(session, r));
-    if (calls.every((c) => !('problem' in c))) seeds.push(calls as FuzzCall[]);
+    // Lower-case addresses, as runSpecs loads the corpus for a campaign in its own thread.
+    if (calls.every((c) => !('problem' in c))) seeds.push((calls as FuzzCall[]).map((c) => ({ ...c, args: lowercaseAddresses(c.args) })));
   }
   const result = await runCampaign(session, {
     signal: controller.signal,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { lowercaseAddresses } from '../abi/lowercaseAddresses.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
 import type { CallRecord } from '../report/types.js';
 import type { CampaignProgress, CampaignResult } from './CampaignResult.js';
@@ -134,7 +135,8 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
     for (const r of records) {
       const c = fromCallRecord(session, r);
       if ('problem' in c) throw new Error(`internal: a worker's call does not decode here: ${c.problem}`);
-      out.push(c);
+      // As the campaign made them (decoding checksums addresses), so checks compare like with like.
+      out.push({ ...c, args: lowercaseAddresses(c.args) });
     }
     return out;
   };
