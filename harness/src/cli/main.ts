@@ -50,6 +50,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown)')
     .action(lazy(() => import('./commands/run.js')));
   cli
+    .command('merge [...reports]', 'Join the reports of `vigil run --shard i/n` (i = 1..n) into the report of the whole run')
+    .option('--out <dir>', 'Report folder (default reports/)')
+    .option('--corpus <dir>', 'Each shard\'s corpus folder, in the order of the reports (repeat the flag); joined into --corpus-out')
+    .option('--corpus-out <dir>', 'Where the joined corpus goes (default .vigil/corpus/)')
+    .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown)')
+    .option('--quiet', 'Print only the summary')
+    .action(lazy(() => import('./commands/merge.js')));
+  cli
     .command('list [...specs]', 'List each spec\'s invariants and properties and whether each is in the provable subset')
     .action(lazy(() => import('./commands/list.js')));
   cli
