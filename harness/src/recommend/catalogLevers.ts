@@ -141,6 +141,7 @@ export function toLeverCall(session: SpecSession, call: ResolvedCall, value = 0n
     signature: `${call.fn.name}(${call.fn.inputs.map((i) => i.type).join(',')})`,
     function: call.fn.name,
     args: call.args.map((a) => formatValue(a)),
+    inputs: call.fn.inputs.map((i, k) => ({ name: i.name || `arg${k}`, type: i.type, internalType: (i as { internalType?: string }).internalType ?? i.type })),
     calldata: call.data,
     value: value.toString(),
   };

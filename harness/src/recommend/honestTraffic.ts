@@ -2,7 +2,7 @@ import type { Hex } from 'viem';
 import { encodeCall } from '../campaign/encodeCall.js';
 import { CorpusStore } from '../campaign/corpusStore.js';
 import { fromCallRecord } from '../campaign/fromCallRecord.js';
-import { runCampaign } from '../campaign/runCampaign.js';
+import { CallGenerator } from '../fuzz/CallGenerator.js';
 import { runSequence } from '../campaign/runSequence.js';
 import type { SpecSession } from '../campaign/SpecSession.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
@@ -27,10 +27,12 @@ export interface HonestSequence {
 
 /** Fuzzed sequences replayed for side effects at most (the saved corpus holds up to 256). */
 const MAX_SEQUENCES = 64;
+const FRESH_SEQUENCES = 32;
+const FRESH_DEPTH = 32;
 
 /**
  * Honest traffic for measuring what levers block: the spec's scenarios, and fuzzed sequences
- * (given, or the saved coverage corpus, or a short fresh campaign), each cut before its first
+ * (given, or the saved coverage corpus, or fresh random sequences), each cut before its first
  * call that breaks a check, so no attack counts as honest use.
  */
 export async function honestTraffic(session: SpecSession, options: { given?: FuzzCall[][]; corpusDir: string; seed: number }): Promise<HonestSequence[]> {
@@ -42,10 +44,7 @@ export async function honestTraffic(session: SpecSession, options: { given?: Fuz
     }),
   }));
   let fuzzed = options.given ?? loadCorpus(session, options.corpusDir);
-  if (fuzzed.length === 0) {
-    const fresh = await runCampaign({ ...session, settings: { ...session.settings, seed: options.seed, runs: 32, depth: 32, shrinkLimit: 0, shrinkTimeMs: 0 } });
-    fuzzed = fresh.corpus;
-  }
+  if (fuzzed.length === 0) fuzzed = freshSequences(session, options.seed);
   const corpus: HonestSequence[] = [];
   for (const calls of fuzzed.slice(0, MAX_SEQUENCES)) {
     const outcome = await runSequence(session, calls);
@@ -53,6 +52,26 @@ export async function honestTraffic(session: SpecSession, options: { given?: Fuz
     if (honest.length > 0) corpus.push({ name: `corpus:${corpus.length}`, steps: honest.map(toStep) });
   }
   return [...scenarios, ...corpus];
+}
+
+/**
+ * Random traffic from the spec's own call generator, when no corpus was saved. Not a
+ * campaign: a session that already ran one has its edges covered, so a new corpus would be empty.
+ */
+function freshSequences(session: SpecSession, seed: number): FuzzCall[][] {
+  const generator = new CallGenerator({
+    seed,
+    targets: session.targets,
+    senders: session.senders,
+    env: {
+      dictionary: session.dictionary,
+      addresses: session.addressArgs === 'actors' ? session.senders : [...session.senders, ...session.deployment.contracts.map((c) => c.address)],
+      addressDomain: session.addressArgs,
+    },
+    maxTimeDelay: session.settings.maxTimeDelay,
+    maxBlockDelay: session.settings.maxBlockDelay,
+  });
+  return Array.from({ length: FRESH_SEQUENCES }, () => Array.from({ length: FRESH_DEPTH }, () => generator.next()));
 }
 
 function loadCorpus(session: SpecSession, dir: string): FuzzCall[][] {

@@ -22,6 +22,8 @@ export interface LeverCall {
   function: string;
   /** Display strings (addresses as 0x…, numbers in decimal). */
   args: string[];
+  /** The ABI inputs, for signers' tools (Safe Transaction Builder). */
+  inputs: { name: string; type: string; internalType: string }[];
   calldata: string;
   /** Wei, decimal. */
   value: string;
@@ -152,7 +154,7 @@ export interface RecommendOptions {
   seed?: number;
   /** Re-fuzzing: rounds of (solve, fuzz with the cover applied) and the budget of each. */
   refuzz?: { rounds?: number; runs?: number; depth?: number; timeLimitMs?: number };
-  /** Honest traffic for side effects; by default the spec's saved coverage corpus or a short fresh campaign. */
+  /** Honest traffic for side effects; by default the spec's saved coverage corpus, else fresh random sequences. */
   honest?: FuzzCall[][];
   /** Where `.vigil/corpus/<spec>.coverage.json` lives (default `.vigil/corpus`). */
   corpusDir?: string;
