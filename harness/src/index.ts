@@ -8,3 +8,4 @@ export type * from './spec/types.js';
 export type { ArtifactRegistry } from './spec/ArtifactRegistry.js';
 export { VigilError } from './errors/VigilError.js';
 export type { ErrorCode } from './errors/codes.js';
+export type { Recommendation, RecommendOptions, Lever } from './recommend/types.js';
