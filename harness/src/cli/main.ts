@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       pending = load().then((m) => (m.default as (...a: unknown[]) => Promise<number>)(...args));
     };
 
-  cli
+  const run = cli
     .command('run [...specs]', 'Fuzz specs (default: specs/), .sol suites or Foundry projects, and write reports')
     .option('--contract <name>', 'Only this contract of the .sol files / Foundry projects given (assertion mode if it has no properties)')
     .option('--runs <n>', 'Sequences per spec (default 100)')
@@ -49,6 +49,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--quiet', 'Print only the summary')
     .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown)')
     .action(lazy(() => import('./commands/run.js')));
+  // ci takes every flag of run (so new run flags reach it), with --time meaning the whole run.
+  const ci = cli.command('ci [...specs]', 'Run specs with CI defaults: a total time budget, every report (JSON, Markdown, JUnit, SARIF, HTML), a short summary');
+  for (const o of run.options) if (o.name !== 'time' && o.name !== 'reporter') ci.option(o.rawName, o.description, o.config);
+  ci
+    .option('--time <seconds>', 'Time budget of the whole run, split evenly across the specs (default 300)')
+    .option('--reporter <names>', 'Outputs, comma-separated (default all: console,json,markdown,junit,sarif,html)')
+    .action(lazy(() => import('./commands/ci.js')));
+  cli
+    .command('report <report>', 'Render a saved report (vigil-report.json) again, in any format')
+    .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console)')
+    .option('--out <dir>', 'Folder for report files (default: the report\'s folder)')
+    .option('--quiet', 'Console: print only spec errors and the summary line')
+    .action(lazy(() => import('./commands/report.js')));
   cli
     .command('merge [...reports]', 'Join the reports of `vigil run --shard i/n` (i = 1..n) into the report of the whole run')
     .option('--out <dir>', 'Report folder (default reports/)')

@@ -1,10 +1,11 @@
 import { formatConsole, formatConsoleBanner, formatConsoleFinal, formatConsoleSpec } from '../formatConsole.js';
-import { formatSummary, formatSummaryEnd, formatSummarySpec } from '../formatSummary.js';
+import { formatSummary } from '../formatSummary.js';
 import type { Report, SpecResult } from '../types.js';
 import type { Reporter, ReporterContext, ReporterFactory } from './Reporter.js';
 
 interface ConsoleStyle {
-  spec: (spec: SpecResult) => string;
+  /** Text for a spec as soon as it is done; none: everything at the end. */
+  spec?: (spec: SpecResult) => string;
   end: (report: Report) => string;
   /** The whole text, for a report that was not streamed (a re-render). */
   whole: (report: Report) => string;
@@ -13,9 +14,8 @@ interface ConsoleStyle {
 /** Full forge-shaped text, --quiet (spec errors and the last line), or the short summary of `vigil ci`. */
 function styleFor(context: ReporterContext): ConsoleStyle {
   const opts = { color: context.color };
-  if (context.summary === true) {
-    return { spec: (s) => formatSummarySpec(s, opts), end: (r) => formatSummaryEnd(r, opts), whole: (r) => formatSummary(r, opts) };
-  }
+  // In one block at the end: in a CI log, progress lines on stderr would scatter a streamed summary.
+  if (context.summary === true) return { end: (r) => formatSummary(r, opts), whole: (r) => formatSummary(r, opts) };
   if (context.quiet === true) {
     const end = (r: Report) => formatConsoleFinal(r, opts);
     return { spec: errorText, end, whole: (r) => `${r.specs.map(errorText).join('')}${end(r)}` };
@@ -42,6 +42,7 @@ export const consoleReporter: ReporterFactory = (context): Reporter => {
   return {
     name: 'console',
     onSpecDone(spec) {
+      if (!style.spec) return;
       streamed++;
       context.write(style.spec(spec));
     },
