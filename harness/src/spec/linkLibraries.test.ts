@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { decodeFunctionResult, encodeFunctionData, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { TestChain } from '../chain/TestChain.js';
+import { hardforkFor } from '../chain/hardforkFor.js';
 import { compileSources } from '../compile/compileSources.js';
 import type { Artifact } from '../compile/types.js';
 import { isVigilError } from '../errors/VigilError.js';
@@ -13,7 +14,7 @@ const deployer = '0x0000000000000000000000000000000000030000' as Hex;
 describe('linkLibraries', () => {
   it('deploys the external library once, links it, and the contract calls it', async () => {
     const compiled = await compileSources({ root, files: ['test/badInput/fixtures/contracts/Linked.sol'] });
-    const chain = await TestChain.create({});
+    const chain = await TestChain.create({ hardfork: hardforkFor(compiled.evmVersion) });
     await chain.setBalance(deployer, 10n ** 18n);
     const linkedArtifact = compiled.artifacts.find((a) => a.name === 'Linked')!;
     expect(linkedArtifact.bytecode).toContain('__$');
