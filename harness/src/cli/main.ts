@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--workers <n>', 'Worker threads per campaign, each with its own seed and share of the runs (default 1)')
     .option('--shard <i/n>', 'Run only shard i of n of every campaign (one machine of a CI matrix); `vigil merge` joins the shard reports')
     .option('--quiet', 'Print only the summary')
-    .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown)')
+    .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown; json is always written)')
     .action(lazy(() => import('./commands/run.js')));
   // ci takes every flag of run (so new run flags reach it), with --time meaning the whole run.
   const ci = cli.command('ci [...specs]', 'Run specs with CI defaults: a total time budget, every report (JSON, Markdown, JUnit, SARIF, HTML), a short summary');

@@ -55,13 +55,14 @@ export async function runCommand(paths: string[], options: RunOptions, mode: Run
   const root = process.cwd();
   const config = loadConfig(root, options.config);
   // Reporters load before the run: a bad name or a missing renderer should cost a second, not a campaign.
-  const names = parseReporterNames(options.reporter, mode.defaultReporters);
+  const names = withJson(parseReporterNames(options.reporter, mode.defaultReporters));
   const specPaths = paths.length > 0 ? paths : config.specs ?? ['specs'];
   const workers = workerCount(options.workers);
   const shard = parseShard(options.shard);
   const cacheDir = join(root, '.vigil', 'cache', 'compile');
+  const layers = resolveLayers(config, flagsFor(options, mode));
   const targets = await findRunTargets(root, specPaths, { cacheDir, contract: options.contract });
-  const { settings, fromFlags } = resolveBudget(resolveLayers(config, flagsFor(options, mode)), mode, targets.length);
+  const { settings, fromFlags } = resolveBudget(layers, mode, targets.length);
   const files = targets.filter((t): t is string => typeof t === 'string');
   const outDir = resolve(root, options.out ?? config.out ?? 'reports');
   const reportPath = relative(root, join(outDir, 'vigil-report.json'));
@@ -106,6 +107,14 @@ async function runWithProgress(targets: RunTarget[], reporters: ReporterGroup, o
   } finally {
     progress.clear();
   }
+}
+
+/**
+ * The JSON report is always written: every replay command (console, Markdown, JUnit, SARIF, HTML)
+ * names it, and replay, export and merge read it.
+ */
+function withJson(names: ReporterName[]): ReporterName[] {
+  return names.includes('json') ? names : ['json', ...names];
 }
 
 /** The first SIGINT / SIGTERM stops the campaigns and still writes a partial report; a second quits at once. */

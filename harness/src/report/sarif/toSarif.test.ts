@@ -1,31 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../fixtures/sampleReport.js';
 import type { Report } from '../types.js';
 import { formatSarif } from './formatSarif.js';
 import type { SarifLog } from './SarifLog.js';
 import { toSarif } from './toSarif.js';
-
-const SCHEMA_FILE = join(process.cwd(), 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
-
-/**
- * The official SARIF 2.1.0 schema (rtm.5) declares draft-04 but uses only keywords that mean the
- * same in draft-07 (no exclusiveMinimum / exclusiveMaximum), so Ajv's draft-07 validator checks it
- * once `id` is spelled `$id`. Formats (uri, uri-reference, date-time) need ajv-formats, which is not
- * installed: format checking is off here and the URIs and dates are checked by hand below. The
- * schema's `language` pattern (`...]?$`) is valid only without the `u` flag, hence unicodeRegExp off.
- */
-function sarifValidator() {
-  const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
-  return new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile({ $id: String(id), ...schema });
-}
-const validate = sarifValidator();
-
-function schemaErrors(log: unknown): string[] {
-  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-}
+import { sarifSchemaErrors as schemaErrors } from './testing/sarifSchemaErrors.js';
 
 /** The sample with what the other producers fill: Solidity locations and proof verdicts. */
 function richReport(): Report {
