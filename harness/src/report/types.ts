@@ -128,7 +128,9 @@ export interface CoverageRecord {
   contracts: { name: string; instructionsCovered: number; instructionsTotal: number }[];
   /**
    * Source lines of the targets (from source maps): lines that hold code, and those whose
-   * code ran at least once in the campaign. Files relative to the working directory.
+   * code ran at least once in the campaign (in any worker). Files relative to the working
+   * directory; dependencies (node_modules, a Foundry `lib/`, Vigil's forge-std-lite) and
+   * compiler-generated sources are left out.
    */
   lines?: LineCoverageRecord[];
 }
@@ -143,7 +145,8 @@ export interface LineCoverageRecord {
 
 /**
  * One sample of a campaign's progress, taken at the end of a run (at most ~200 per spec):
- * everything but `ms` is deterministic for a seed.
+ * everything but `ms` is deterministic for a seed. With workers, sample i joins the workers'
+ * i-th samples: runs and calls add up, findings are distinct, edges the most of any worker.
  */
 export interface TimelineSample {
   /** Timing: milliseconds since the campaign started. */
