@@ -27,7 +27,7 @@ export const errorCodes = {
   FINDING_NOT_FOUND: { exit: 2, hint: 'List the findings with `vigil replay <report>` without --finding.' },
   RECOMMEND_NOT_REPRODUCED: { exit: 3, hint: 'The counterexample no longer breaks the check on this code or state: run `vigil run` again for a fresh report, or check that the session starts before the attack.' },
   IO: { exit: 2, hint: 'Check that the path exists and is writable.' },
-  REPORTER_UNAVAILABLE: { exit: 4, hint: 'Leave that reporter out of --reporter, or reinstall Vigil: its renderer is missing.' },
+  REPORTER_UNAVAILABLE: { exit: 2, hint: 'Leave that reporter out of --reporter, or reinstall Vigil: its renderer is missing.' },
   RPC_UNREACHABLE: { exit: 2, hint: 'Check the --rpc URL and that the node is running and reachable from here (curl -X POST it with eth_chainId).' },
   MONITOR_STATE: { exit: 2, hint: 'Give another --state file for this spec and these addresses, or delete the file to start afresh.' },
   MONITOR_NO_KEY: { exit: 2, hint: 'Export the guardian\'s private key (0x + 64 hex digits) in the variable named by --guardian-key-env (default VIGIL_GUARDIAN_KEY).' },
