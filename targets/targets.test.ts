@@ -22,6 +22,8 @@ const expectedContracts: Record<string, string[]> = {
   'targets/statemachine/Lock.sol': ['Lock'],
   'targets/statemachine/LockBuggy.sol': ['LockBuggy'],
   'targets/bench/BenchToken.sol': ['BenchToken'],
+  'targets/guarded/GuardedMarket.sol': ['GuardedMarket'],
+  'targets/guarded/GuardedMarketBuggy.sol': ['GuardedMarketBuggy'],
 };
 
 interface CompiledContract {

@@ -32,6 +32,8 @@ const cases: { spec: string; findings: string[] }[] = [
   { spec: 'Lending', findings: [] },
   { spec: 'LockBuggy', findings: ['assertion:targets/statemachine/LockBuggy.sol:45', 'invariant:notBroken'] },
   { spec: 'Lock', findings: [] },
+  { spec: 'GuardedBuggy', findings: ['invariant:positionsHealthy'] },
+  { spec: 'Guarded', findings: [] },
   { spec: 'BenchToken', findings: [] },
 ];
 

@@ -12,6 +12,8 @@ export interface Counterexample {
   violationIndex?: number;
   /** Without levers: each call's revert reason (undefined: it went through). */
   reverts: (string | undefined)[];
+  /** Calls of the reported sequence to levers or their undos, left out (the attacker holds no guardian power). */
+  droppedGuardianCalls?: number;
 }
 
 /** "Had we paused after step j" is asked for at most this many steps of a long sequence (spread evenly). */

@@ -31,8 +31,9 @@ export async function recommend(session: SpecSession, finding: Finding, options:
   const target = finding.id;
   const seed = options.seed ?? session.settings.seed;
 
-  const cxs = await knownCounterexamples(session, finding);
   const { levers, skipped } = await catalogLevers(session);
+  const guardian = new Set(levers.flatMap((l) => l.functions));
+  const cxs = await knownCounterexamples(session, finding, guardian);
   say(`${levers.length} lever${levers.length === 1 ? '' : 's'} found; ${cxs.length} counterexample${cxs.length === 1 ? '' : 's'} replay`);
 
   const traffic = await honestTraffic(session, { given: options.honest, corpusDir: options.corpusDir ?? '.vigil/corpus', seed });
@@ -128,7 +129,10 @@ export async function recommend(session: SpecSession, finding: Finding, options:
       holders: l.lever.undo.authority.holders,
     }] : [])),
     evidence: {
-      counterexamples: cxs.map((c) => ({ id: c.id, origin: c.origin, violationIndex: c.violationIndex ?? -1, calls: c.calls.map((x) => toCallRecord(x)) })),
+      counterexamples: cxs.map((c) => ({
+        id: c.id, origin: c.origin, violationIndex: c.violationIndex ?? -1, calls: c.calls.map((x) => toCallRecord(x)),
+        ...(c.droppedGuardianCalls ? { droppedGuardianCalls: c.droppedGuardianCalls } : {}),
+      })),
       matrix, chosenReplays, refuzz,
     },
     sideEffects: { chosen: chosenEffects, perLever },
@@ -138,7 +142,7 @@ export async function recommend(session: SpecSession, finding: Finding, options:
 }
 
 /** The finding's shrunk and original counterexamples as calls of this session, each replayed once without levers. */
-async function knownCounterexamples(session: SpecSession, finding: Finding): Promise<Counterexample[]> {
+async function knownCounterexamples(session: SpecSession, finding: Finding, guardian: ReadonlySet<string>): Promise<Counterexample[]> {
   const out: Counterexample[] = [];
   const problems: string[] = [];
   for (const [origin, ce] of [['shrunk', finding.shrunk], ['original', finding.original]] as const) {
@@ -148,8 +152,12 @@ async function knownCounterexamples(session: SpecSession, finding: Finding): Pro
       problems.push(`${origin}: ${problem.problem}`);
       continue;
     }
-    if (out.some((c) => sameCalls(c.calls, calls as FuzzCall[]))) continue;
-    out.push(await measureCounterexample(session, finding.id, origin, origin, calls as FuzzCall[]));
+    // The attacker holds no guardian power: its calls to levers and their undos (a fuzzed
+    // owner unpausing) are dropped, as re-fuzzing leaves those functions out.
+    const attack = (calls as FuzzCall[]).filter((c) => !guardian.has(`${c.target.contract.address}:${c.target.selector}`));
+    if (out.some((c) => sameCalls(c.calls, attack))) continue;
+    const cx = await measureCounterexample(session, finding.id, origin, origin, attack);
+    out.push(attack.length < calls.length ? { ...cx, droppedGuardianCalls: calls.length - attack.length } : cx);
   }
   if (!out.some((c) => c.violationIndex !== undefined)) {
     throw new VigilError('RECOMMEND_NOT_REPRODUCED', `${finding.id}: no counterexample of the finding breaks the check from this state`, {

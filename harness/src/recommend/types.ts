@@ -75,6 +75,8 @@ export interface CounterexampleRef {
   /** The call after which the violation shows, without levers. */
   violationIndex: number;
   calls: import('../report/types.js').CallRecord[];
+  /** Calls of the reported sequence to levers or their undos, left out: the attacker holds no guardian power. */
+  droppedGuardianCalls?: number;
 }
 
 export interface Cover {
