@@ -1,5 +1,3 @@
-import type { Report } from '../../report/types.js';
-import { reportExitCode } from '../../report/reportExitCode.js';
 import { runCommand, type RunOptions } from './runCommand.js';
 
 /** `vigil run`: fuzz specs, print the forge-shaped trace, write the reports (default JSON and Markdown). */
@@ -10,9 +8,4 @@ export default async function run(paths: string[], options: RunOptions): Promise
     summary: false,
   });
   return exitCode;
-}
-
-/** Kept for callers that imported it from here; the rule lives beside the report. */
-export function exitCodeFor(report: Report): number {
-  return reportExitCode(report);
 }
