@@ -39,7 +39,7 @@ export async function toLineCoverage(session: SpecSession): Promise<LineCoverage
     const code = await session.chain.getCode(c.address);
     if (seen.has(code) || code.length === 0) continue;
     seen.add(code);
-    const ran = coverage.bitmapFor(code);
+    const ran = coverage.instructionsRun(code);
     const table = instructionSources(code, c.artifact.deployedSourceMap);
     for (let pc = 0; pc < table.length; pc++) {
       const entry = table[pc];
@@ -48,7 +48,7 @@ export async function toLineCoverage(session: SpecSession): Promise<LineCoverage
       if (file === null) continue;
       const line = file.text.lineOf(entry.start);
       file.coverable.add(line);
-      if (ran[pc] === 1) file.covered.add(line);
+      if (ran?.[pc] === 1) file.covered.add(line);
     }
   }
   const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);

@@ -55,6 +55,11 @@ export class CoverageMap {
     return this.forCode(code).instructions;
   }
 
+  /** The instruction bitmap of a code that has run, without making an entry for one that has not (reports read it). */
+  instructionsRun(code: Uint8Array): Uint8Array | undefined {
+    return this.byCode.get(code)?.instructions;
+  }
+
   /** Called by the interpreter loop when an edge's count goes from 0 to 1. */
   noteNewEdge(coverage: CodeCoverage, slot: number): void {
     this.newHits++;
