@@ -29,7 +29,7 @@ export function checkShardSet(inputs: readonly ShardInput[]): ShardReport[] {
     for (const [what, value] of Object.entries(identity(s))) {
       const expected = identity(first)[what];
       if (value !== expected) {
-        throw new VigilError('SHARD_MISMATCH', `${s.file} and ${first.file} are not shards of one run: their ${what} differ`, {
+        throw new VigilError('SHARD_MISMATCH', `${s.file} and ${first.file} are not shards of one run: different ${what}`, {
           meta: [`${first.file}: ${expected}`, `${s.file}: ${value}`],
           hint: 'Merge shards of one run: same commit, seed, budget, specs and shard count (run every shard with the same flags).',
         });
