@@ -85,7 +85,6 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-verify', 'Do not run the exported tests in Vigil\'s EVM to check them')
     .action(lazy(() => import('./commands/export.js')));
   cli
-  cli
     .command('recommend <report>', 'Say which pause levers stop a finding\'s attack (replay-validated, re-fuzzed), what they cost, and write Safe batch files')
     .option('--finding <id>', 'Only this finding (default: all)')
     .option('--out <dir>', 'Folder for the recommendation, Safe batch and Forta files (default reports/recommendations/)')
@@ -93,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--safe <address>', 'The Safe that will sign (written in the batch files)')
     .option('--refuzz-runs <n>', 'Runs of each re-fuzzing round with the levers pulled (default 50)')
     .action(lazy(() => import('./commands/recommend.js')));
+  cli
     .command('typegen [...specs]', 'Compile the specs\' sources and write specs/vigil-artifacts.d.ts (typed contract handles)')
     .action(lazy(() => import('./commands/typegen.js')));
   cli
