@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VigilError } from '../errors/VigilError.js';
 import { parseShard } from './parseShard.js';
+import { shardObligations } from './shardObligations.js';
 import { shardWorkers } from './shardWorkers.js';
 
 describe('parseShard', () => {
@@ -33,5 +34,14 @@ describe('shardWorkers', () => {
     // Every worker of the whole run belongs to exactly one shard.
     const all = [1, 2, 3].flatMap((i) => shardWorkers(2, { index: i, count: 3 }).indexes);
     expect(all).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe('shardObligations', () => {
+  it('deals obligations round-robin: each to exactly one shard, in the run\'s order', () => {
+    const all = ['a', 'b', 'c', 'd', 'e'];
+    const parts = [1, 2, 3].map((index) => shardObligations(all, { index, count: 3 }));
+    expect(parts).toEqual([['a', 'd'], ['b', 'e'], ['c']]);
+    expect(shardObligations(all, undefined)).toEqual(all);
   });
 });
