@@ -6,8 +6,8 @@ import { keccak256, stringToBytes } from 'viem';
  * writes an object as `{` + its sorted keys as a JSON array + each value followed by `,`
  * + `}`, an array as its items joined by `,`, anything else as JSON (undefined as null).
  */
-export function safeChecksum(batch: { meta: Record<string, unknown> } & Record<string, unknown>): string {
-  const { checksum: _omit, ...meta } = batch.meta;
+export function safeChecksum(batch: { meta: object }): string {
+  const { checksum: _omit, ...meta } = batch.meta as Record<string, unknown>;
   return keccak256(stringToBytes(canonical({ ...batch, meta: { ...meta, name: null } })));
 }
 
