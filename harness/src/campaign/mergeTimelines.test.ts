@@ -25,32 +25,52 @@ const sample = (runs: number, calls: number, findings: number, edges: number, ms
 const withoutMs = (t: TimelineSample[]) => t.map(({ ms: _, ...rest }) => rest);
 
 describe('mergeTimelines', () => {
-  it('adds runs and calls, counts distinct findings by the run they were found in, keeps the most edges', () => {
-    const merged = mergeTimelines([
-      { timeline: [sample(1, 10, 1, 50, 7), sample(2, 20, 1, 60), sample(3, 30, 2, 61)], findings: [{ id: 'a', run: 0 }, { id: 'b', run: 2 }] },
-      { timeline: [sample(1, 8, 0, 40), sample(2, 16, 1, 70, 9)], findings: [{ id: 'a', run: 1 }] },
-    ]);
+  const w0 = [sample(2, 20, 1, 50, 7), sample(4, 40, 1, 60), sample(6, 60, 2, 61), sample(7, 70, 2, 61)];
+  const w1 = [sample(2, 16, 0, 40), sample(4, 32, 1, 70, 9)];
+
+  it('adds runs and calls, keeps the most edges and the latest ms, and counts reported findings by the run that produced them', () => {
+    // Sampled every 2 runs; findings reported from run 0 (or the saved corpus), 3 and 6 of their workers.
+    const merged = mergeTimelines([w0, w1], [{ run: -1 }, { run: 3 }, { run: 6 }], 2);
     expect(merged).toEqual([
-      sample(2, 18, 1, 50, 7),
-      sample(4, 36, 1, 70, 9),
-      // The second worker stopped after two runs: it stands at its last sample.
-      sample(5, 46, 2, 70, 9),
+      sample(4, 36, 1, 50, 7),
+      sample(8, 72, 2, 70, 9),
+      // The second worker stopped after four runs: it stands at its last sample.
+      sample(10, 92, 2, 70, 9),
+      sample(11, 102, 3, 70, 9),
     ]);
   });
 
-  it('leaves out workers that sampled nothing and gives nothing for nothing', () => {
-    expect(mergeTimelines([])).toEqual([]);
-    expect(mergeTimelines([{ timeline: [], findings: [] }, { timeline: [sample(1, 5, 0, 3)], findings: [] }])).toEqual([sample(1, 5, 0, 3)]);
+  it('gives the same timeline for workers joined at once or first in shards', () => {
+    const w2 = [sample(2, 10, 0, 30, 4), sample(4, 25, 0, 35, 5), sample(5, 30, 1, 36, 6)];
+    const w3 = [sample(1, 3, 0, 20, 2)];
+    const found = [{ run: 1 }, { run: 4 }, { run: 0 }];
+    const whole = mergeTimelines([w0, w1, w2, w3], found, 2);
+    // A shard reports only the findings it kept; the join needs only the run's reported ones.
+    const shards = [mergeTimelines([w0, w1], [{ run: 1 }], 2), mergeTimelines([w2, w3], [{ run: 4 }, { run: 0 }], 2)];
+    expect(mergeTimelines(shards, found, 2)).toEqual(whole);
+  });
+
+  it('leaves out timelines with no sample and gives nothing for nothing', () => {
+    expect(mergeTimelines([], [], 1)).toEqual([]);
+    expect(mergeTimelines([[], [sample(1, 5, 0, 3)]], [], 1)).toEqual([sample(1, 5, 0, 3)]);
+  });
+
+  it('in its earlier form counts each part\'s findings by its own run counts', () => {
+    const merged = mergeTimelines([
+      { timeline: w0, findings: [{ id: 'a', run: 0 }, { id: 'b', run: 5 }] },
+      { timeline: w1, findings: [{ id: 'a', run: 2 }] },
+    ]);
+    expect(merged.map((s) => s.findings)).toEqual([1, 1, 2, 2]);
   });
 });
 
 describe('runParallelCampaign: report data of worker threads', () => {
   const settings: CampaignSettings = { ...defaultSettings, runs: 40, depth: 10, seed: ctx.seed };
 
-  async function serialWorker(index: number): Promise<{ result: SpecResult; findings: { id: string; run: number }[] }> {
+  async function serialWorker(index: number): Promise<{ result: SpecResult }> {
     const session = await openSession(spec, { root, cacheDir, settings });
     const campaign = await runCampaign({ ...session, settings: workerSettings(session.settings, 2, index) }, { timelineEvery: workerTimelineEvery(settings.runs, 2) });
-    return { result: await toSpecResult(campaign, ctx), findings: campaign.findings.map((f) => ({ id: f.violation.id, run: f.run })) };
+    return { result: await toSpecResult(campaign, ctx) };
   }
 
   it('reports the union of the workers\' line coverage and their merged timeline', async () => {
@@ -71,7 +91,7 @@ describe('runParallelCampaign: report data of worker threads', () => {
     const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
     expect(parallel.coverage.lines).toEqual([...union].map(([file, u]) => ({ file, coverable: sorted(u.coverable), covered: sorted(u.covered) })));
 
-    const expected = mergeTimelines(workers.map((w) => ({ timeline: w.result.timeline!, findings: w.findings })));
+    const expected = mergeTimelines(workers.map((w) => w.result.timeline!), parallel.findings, workerTimelineEvery(settings.runs, 2));
     expect(withoutMs(parallel.timeline!)).toEqual(withoutMs(expected));
     expect(parallel.timeline!.at(-1)).toMatchObject({ runs: 40, calls: parallel.stats.calls, findings: parallel.findings.length });
   }, 240_000);

@@ -72,7 +72,7 @@ export async function runParallelCampaign(session: SpecSession, options: Paralle
     else results.push(o);
   });
   if (results.length === 0) throw new Error(`every campaign worker failed: ${outcomes.map((o) => ('error' in o ? o.error : '')).join('; ')}`);
-  return await merge(session, results, Date.now() - start);
+  return await merge(session, results, Date.now() - start, options);
 }
 
 function taskFor(settings: CampaignSettings, options: ParallelOptions, index: number): WorkerTask {
@@ -129,7 +129,7 @@ function sumProgress(all: (CampaignProgress | undefined)[], settings: CampaignSe
   };
 }
 
-async function merge(session: SpecSession, results: WorkerResult[], durationMs: number): Promise<CampaignResult> {
+async function merge(session: SpecSession, results: WorkerResult[], durationMs: number, options: ParallelOptions): Promise<CampaignResult> {
   const calls = (records: CallRecord[]): FuzzCall[] => {
     const out: FuzzCall[] = [];
     for (const r of records) {
@@ -169,7 +169,7 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
     stale: parts.stale,
     // The coverage corpus of every worker, in worker order (saved for the next run).
     corpus: parts.corpus.map(calls),
-    timeline: mergeTimelines(results.map((r) => ({ timeline: r.timeline, findings: r.findings.map((f) => ({ id: f.violation.id, run: f.run })) }))),
+    timeline: mergeTimelines(results.map((r) => r.timeline), parts.findings, workerTimelineEvery(session.settings.runs, options.workers)),
   };
   return merged as CampaignResult;
 }
