@@ -146,7 +146,8 @@ export interface LineCoverageRecord {
 /**
  * One sample of a campaign's progress, taken at the end of a run (at most ~200 per spec):
  * everything but `ms` is deterministic for a seed. With workers, sample i joins the workers'
- * i-th samples: runs and calls add up, findings are distinct, edges the most of any worker.
+ * i-th samples: runs and calls add up, edges are the most of any worker, and findings count
+ * the reported ones whose counterexample's run (in its worker) had ended.
  */
 export interface TimelineSample {
   /** Timing: milliseconds since the campaign started. */
