@@ -73,6 +73,7 @@ describe('spec typing', () => {
       ['unknown contract name', [2322, 2820], /"Tokn".*Did you mean '"Token"'/s],
       ['misspelled function', [2339, 2551], /balanceOff.*Did you mean 'balanceOf'/s],
       ['wrong argument type', [2345], /5n/],
+      ['misspelled lever function', [2322], /"token\.pauze"/],
     ] as const)('%s: a diagnostic at its line', (what, codes, message) => {
       const line = lineOf(what);
       expect(line, `marker for ${what}`).toBeGreaterThan(0);
@@ -83,7 +84,7 @@ describe('spec typing', () => {
     });
 
     it('reports nothing else', () => {
-      const marked = new Set(['unknown contract name', 'misspelled function', 'wrong argument type'].map(lineOf));
+      const marked = new Set(['unknown contract name', 'misspelled function', 'wrong argument type', 'misspelled lever function'].map(lineOf));
       expect(show(found.filter((d) => !(d.file === fixture && marked.has(d.line))))).toEqual([]);
     });
   });
