@@ -1,5 +1,5 @@
 import type { Finding } from '../report/types.js';
-import type { FortaFinding } from './toFortaFinding.js';
+import type { FortaFinding } from '../recommend/FortaFinding.js';
 
 /** What the monitor did about one broken invariant: the record written to alerts.jsonl. */
 export interface MonitorAlert {

@@ -12,7 +12,7 @@ import { openFork, type Fork } from './openFork.js';
 import { pullLever } from './pullLever.js';
 import { replayBlock, type BlockReplay } from './replayBlock.js';
 import type { SyncRpc } from './SyncRpc.js';
-import { toFortaFinding } from './toFortaFinding.js';
+import { breachToForta } from './breachToForta.js';
 import { toMonitorFinding } from './toMonitorFinding.js';
 
 /**
@@ -81,7 +81,7 @@ export async function respondToBreach(r: Responder, block: LiveBlock, current: F
       blockHash: block.hash,
       ...(tx ? { breakingTx: { index: tx.index, hash: tx.hash, from: tx.from, ...(tx.to ? { to: tx.to } : {}), function: finding.original.calls[breaksAt!]?.function ?? '' } } : {}),
       finding,
-      forta: toFortaFinding({
+      forta: breachToForta({
         spec: r.target.name, invariant: b.name, message: finding.message, chainId: r.chainId, block: block.number, blockHash: block.hash, txHash: tx?.hash, attacker: tx?.from,
         addresses: r.target.contracts.map((c) => c.address),
         metadata: { block: block.number.toString(), breaksAtTx: String(breaksAt ?? ''), detectMs: String(alertAt - block.seenAt) },

@@ -1,20 +1,6 @@
 import { keccak256, stringToBytes } from 'viem';
+import type { FortaFinding } from './FortaFinding.js';
 import type { Recommendation } from './types.js';
-
-export interface FortaFinding {
-  name: string;
-  description: string;
-  alertId: string;
-  protocol: string;
-  severity: 'Unknown' | 'Info' | 'Low' | 'Medium' | 'High' | 'Critical';
-  type: 'Unknown' | 'Exploit' | 'Suspicious' | 'Degraded' | 'Info' | 'Scam';
-  metadata: Record<string, string>;
-  addresses: string[];
-  labels: { entity: string; entityType: string; label: string; confidence: number }[];
-  uniqueKey: string;
-  source: { chains: { chainId: number }[] };
-  timestamp: string;
-}
 
 /** The recommendation as a Forta-style alert, for alerting pipelines (metadata values are strings only). */
 export function toFortaFinding(rec: Recommendation, options: { chainId: number; timestamp: string }): FortaFinding {

@@ -1,20 +1,6 @@
-/** The finding shape alerting pipelines (Forta bots and their consumers) read. */
-export interface FortaFinding {
-  name: string;
-  description: string;
-  alertId: string;
-  protocol: string;
-  severity: 'Unknown' | 'Info' | 'Low' | 'Medium' | 'High' | 'Critical';
-  type: 'Unknown' | 'Exploit' | 'Suspicious' | 'Degraded' | 'Info' | 'Scam';
-  metadata: Record<string, string>;
-  addresses: string[];
-  labels: { entityType: string; entity: string; label: string; confidence: number }[];
-  uniqueKey: string;
-  source: { chainSource: { chainId: number }; block: { number: number; hash: string }; transactionHash?: string };
-  timestamp: string;
-}
+import type { FortaFinding } from '../recommend/FortaFinding.js';
 
-export interface FortaInput {
+export interface BreachFacts {
   spec: string;
   invariant: string;
   message: string;
@@ -33,7 +19,7 @@ export interface FortaInput {
  * Critical and Exploit. The unique key is the invariant and block, so a pipeline that
  * sees the same alert twice (a monitor restarted mid-alert) can drop the copy.
  */
-export function toFortaFinding(x: FortaInput): FortaFinding {
+export function breachToForta(x: BreachFacts): FortaFinding {
   return {
     name: `Invariant broken: ${x.invariant}`,
     description: `${x.message} in block ${x.block}${x.txHash ? ` by transaction ${x.txHash}` : ''} (spec ${x.spec})`,
@@ -45,7 +31,11 @@ export function toFortaFinding(x: FortaInput): FortaFinding {
     addresses: x.addresses,
     labels: x.attacker ? [{ entityType: 'Address', entity: x.attacker, label: 'attacker', confidence: 0.7 }] : [],
     uniqueKey: `${x.spec}:${x.invariant}:${x.block}`,
-    source: { chainSource: { chainId: x.chainId }, block: { number: Number(x.block), hash: x.blockHash }, ...(x.txHash ? { transactionHash: x.txHash } : {}) },
+    source: {
+      chains: [{ chainId: x.chainId }],
+      block: { chainId: x.chainId, number: Number(x.block), hash: x.blockHash },
+      ...(x.txHash ? { transactions: [{ chainId: x.chainId, hash: x.txHash }] } : {}),
+    },
     timestamp: x.at.toISOString(),
   };
 }
