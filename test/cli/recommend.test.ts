@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeChecksum } from '../../harness/src/recommend/safeChecksum.js';
 import { validateRecommendation } from '../../harness/src/recommend/validateRecommendation.js';
+import { validateReport } from '../../harness/src/report/validateReport.js';
 import { makeTempDir, runVigil, stackFramePattern } from './helpers/runVigil.js';
 
 let tmp: string;
@@ -10,7 +11,7 @@ let reportPath: string;
 const id = 'GuardedBuggy:invariant:positionsHealthy';
 beforeAll(async () => {
   tmp = await makeTempDir('recommend');
-  const r = await runVigil(['run', 'specs/GuardedBuggy.spec.ts', '--out', tmp, '--no-corpus'], { timeoutMs: 300_000 });
+  const r = await runVigil(['run', 'specs/GuardedBuggy.spec.ts', '--out', tmp, '--no-corpus', '--reporter', 'json,markdown,html'], { timeoutMs: 300_000 });
   expect(r.code).toBe(1);
   reportPath = join(tmp, 'vigil-report.json');
 }, 320_000);
@@ -41,6 +42,21 @@ describe('vigil recommend', () => {
     const forta = JSON.parse(await readFile(`${base}.forta.json`, 'utf8'));
     expect(forta).toMatchObject({ severity: 'Critical', type: 'Exploit', protocol: 'GuardedBuggy', source: { chains: [{ chainId: 31337 }] } });
     expect(Object.values(forta.metadata).every((v) => typeof v === 'string')).toBe(true);
+
+    // The run's reports now carry the recommendation beside the finding.
+    expect(r.stdout).toMatch(/Updated: .*vigil-report\.json, .*vigil-report\.md, .*vigil-report\.html/);
+    const report = JSON.parse(await readFile(reportPath, 'utf8'));
+    expect(validateReport(report).ok).toBe(true);
+    const finding = report.specs[0].findings.find((f: { id: string }) => f.id === id);
+    expect(finding.recommendation).toMatchObject({ status: 'covered', levers: rec.chosen.levers.map((l: string) => expect.objectContaining({ id: l })) });
+    expect(finding.recommendation.prevented).toBe(finding.recommendation.replayed);
+    const md = await readFile(join(tmp, 'vigil-report.md'), 'utf8');
+    expect(md).toContain(`Pause (${rec.severity.level}, urgency ${rec.urgency.level}): ${rec.chosen.levers.join(' + ')}`);
+    const page = await readFile(join(tmp, 'vigil-report.html'), 'utf8');
+    expect(page).toContain('Pause recommendation');
+    expect(page).toContain(batch.transactions[0].data);
+    const shown = await runVigil(['report', reportPath]);
+    expect(shown.stdout).toContain(`Pause (${rec.severity.level}`);
   }, 420_000);
 
   it('names an unknown finding (exit 2)', async () => {

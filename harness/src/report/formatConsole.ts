@@ -1,4 +1,5 @@
 import picocolors from 'picocolors';
+import { recommendationLines } from './recommendationLines.js';
 import { summarizeSpec, totalSummary, type SpecSummary } from './summarizeSpec.js';
 import type { CallRecord, CheckStatus, Finding, Report, RunStatus, SpecResult } from './types.js';
 
@@ -78,6 +79,7 @@ function findingLines(f: Finding, c: Colors): string[] {
   const corpus = f.replayedFromCorpus === true ? '; replayed from corpus' : '';
   lines.push(c.dim(`  seed: ${f.seed}, run: ${f.run}; shrink: ${f.shrink.status} after ${f.shrink.attempts} attempts${corpus}`));
   lines.push(` replay: ${c.cyan(f.replayCommand)}`);
+  if (f.recommendation) lines.push(...recommendationLines(f.recommendation).map((l, i) => (i === 0 ? c.green(` ${l}`) : ` ${l}`)));
   return lines;
 }
 

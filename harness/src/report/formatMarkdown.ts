@@ -1,4 +1,5 @@
 import { summarizeSpec } from './summarizeSpec.js';
+import { recommendationLines } from './recommendationLines.js';
 import type { CallRecord, Finding, Report, SpecResult } from './types.js';
 
 /** The run as Markdown for pull requests and audit notes: a summary table, then every finding with its replay command. */
@@ -90,6 +91,7 @@ function findingLines(f: Finding, n: number): string[] {
     f.replayCommand,
     '```',
     '',
+    ...(f.recommendation ? ['```text', ...recommendationLines(f.recommendation), '```', ''] : []),
   ];
 }
 

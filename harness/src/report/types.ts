@@ -101,6 +101,40 @@ export interface Finding {
    * definition of the function of the shrunk sequence's last call. For code-scanning (SARIF).
    */
   solidityLocation?: SolidityLocation;
+  /** What `vigil recommend` found to pause for this finding (the full recommendation is in `files`). */
+  recommendation?: RecommendationSummary;
+}
+
+/** The pause recommendation of a finding, as the reports show it. */
+export interface RecommendationSummary {
+  status: 'covered' | 'no-cover';
+  severity: 'Critical' | 'High' | 'Medium';
+  urgency: 'immediate' | 'high' | 'normal';
+  /** The chosen levers, in the order to pull them. */
+  levers: RecommendedLever[];
+  /** Counterexamples (original, shrunk, re-fuzzed) the chosen levers stop, of those replayed. */
+  prevented: number;
+  replayed: number;
+  /** Re-fuzzing rounds run with the levers pulled, and counterexamples found around them. */
+  refuzz: { rounds: number; found: number };
+  /** Honest traffic replayed with the chosen levers pulled. */
+  sideEffects?: { calls: number; blockedCalls: number; exitsBlocked: boolean; liquidationsBlocked: boolean };
+  /** Next-best covers, best first. */
+  alternatives: { levers: string[]; weight: number }[];
+  /** Files written by `vigil recommend`, relative to the working directory. */
+  files?: { recommendation: string; safeBatch?: string; undoBatch?: string };
+}
+
+export interface RecommendedLever {
+  id: string;
+  kind: string;
+  /** Display form, e.g. `market.setFrozen(0x…, true)`. */
+  call: string;
+  to: string;
+  calldata: string;
+  signer?: string;
+  /** Display form of its undo, when one exists. */
+  undo?: string;
 }
 
 export interface SolidityLocation extends SourceLocation {

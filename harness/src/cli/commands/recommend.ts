@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import picocolors from 'picocolors';
 import { defaultSettings } from '../../campaign/CampaignSettings.js';
 import { reopenSession } from '../../campaign/reopenSession.js';
@@ -10,6 +11,12 @@ import { formatRecommendationConsole } from '../../recommend/formatRecommendatio
 import { recommend } from '../../recommend/recommend.js';
 import { validateRecommendation } from '../../recommend/validateRecommendation.js';
 import { writeRecommendation } from '../../recommend/writeRecommendation.js';
+import { toRecommendationSummary } from '../../recommend/toRecommendationSummary.js';
+import { loadReporters } from '../../report/reporters/loadReporters.js';
+import { ReporterGroup } from '../../report/reporters/ReporterGroup.js';
+import type { ReporterName } from '../../report/reporters/reporterRegistry.js';
+import type { Report } from '../../report/types.js';
+import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { EXIT } from '../exitCodes.js';
 
 export interface RecommendFlags {
@@ -18,6 +25,8 @@ export interface RecommendFlags {
   chainId?: string | number;
   safe?: string;
   refuzzRuns?: string | number;
+  /** `--no-update-report`: leave the report as it is. */
+  updateReport?: boolean;
 }
 
 /**
@@ -61,6 +70,12 @@ export default async function recommendCommand(reportPath: string, flags: Recomm
       const files = await writeRecommendation(rec, out, { chainId, now: Date.now(), ...(flags.safe ? { safe: String(flags.safe) } : {}) });
       process.stdout.write(formatRecommendationConsole(rec, c));
       for (const f of Object.values(files)) process.stdout.write(`  wrote ${f}\n`);
+      const rel = (f: string | undefined) => (f === undefined ? undefined : relative(process.cwd(), f));
+      finding.recommendation = toRecommendationSummary(rec, {
+        recommendation: rel(files.recommendation)!,
+        ...(files.batch ? { safeBatch: rel(files.batch)! } : {}),
+        ...(files.undo ? { undoBatch: rel(files.undo)! } : {}),
+      });
       process.stdout.write('\n');
       if (rec.chosen === null) uncovered++;
     } catch (e) {
@@ -69,7 +84,27 @@ export default async function recommendCommand(reportPath: string, flags: Recomm
       uncovered++;
     }
   }
+  if (flags.updateReport !== false) {
+    const written = await updateReport(report, resolve(reportPath));
+    process.stdout.write(`Updated: ${written.map((p) => relative(process.cwd(), p)).join(', ')}\n`);
+  }
   return uncovered > 0 ? EXIT.inconclusive : EXIT.ok;
+}
+
+/** Reports rendered beside a report, by file name: re-rendered with the recommendations in. */
+const RENDERED: [string, ReporterName][] = [
+  ['vigil-report.md', 'markdown'], ['vigil-report.html', 'html'], ['vigil-report.sarif', 'sarif'], ['vigil-report.junit.xml', 'junit'],
+];
+
+/** The report with each finding's recommendation, and the formats already rendered beside it. */
+async function updateReport(report: Report, path: string): Promise<string[]> {
+  await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
+  const dir = dirname(path);
+  if (basename(path) !== 'vigil-report.json') return [path];
+  const names = RENDERED.filter(([file]) => existsSync(resolve(dir, file))).map(([, name]) => name);
+  if (names.length === 0) return [path];
+  const reporters = new ReporterGroup(await loadReporters(names, { outDir: dir, root: process.cwd(), write: () => undefined, color: false, quiet: true }));
+  return [path, ...(await reporters.onRunEnd(report))];
 }
 
 function parseWhole(v: string | number, flag: string): number {

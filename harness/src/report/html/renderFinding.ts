@@ -1,6 +1,7 @@
 import { exportCommandFor } from './exportCommandFor.js';
 import { formatSeconds } from './formatSeconds.js';
 import { html } from './html.js';
+import { renderRecommendation } from './renderRecommendation.js';
 import { renderTrace } from './renderTrace.js';
 import { statusBadge } from './statusBadge.js';
 import type { SafeHtml } from './SafeHtml.js';
@@ -36,6 +37,7 @@ ${original}
 <dt>Replay</dt><dd><pre><code>${f.replayCommand}</code></pre></dd>
 <dt>Export as a Foundry test</dt><dd><pre><code>${exportCommandFor(f)}</code></pre></dd>
 </dl>
+${f.recommendation ? renderRecommendation(f.recommendation) : ''}
 </div>
 </details>`;
 }
