@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picocolors from 'picocolors';
 import { VigilError } from '../../errors/VigilError.js';
-import { defaultExportPath, exportFinding } from '../../export/exportFinding.js';
+import { defaultExportPath } from '../../export/exportFinding.js';
+import { exportVerifiedTest } from '../../export/exportVerifiedTest.js';
+import { exportBountyCommand } from './exportBounty.js';
 import { exportNames } from '../../export/exportNames.js';
 import { suiteOf } from '../../export/exportSuiteFinding.js';
 import { foundryToml } from '../../export/foundryProject.js';
-import { judgeVerification, runExportInVigil } from '../../export/verifyExport.js';
 import { readReport } from '../../report/readReport.js';
 import type { Finding, SpecResult } from '../../report/types.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
@@ -14,9 +15,11 @@ import { EXIT } from '../exitCodes.js';
 
 interface ExportOptions {
   foundry?: string | boolean;
+  bounty?: string | boolean;
   finding?: string;
   out?: string;
   verify?: boolean;
+  recommendation?: string;
 }
 
 /**
@@ -26,10 +29,16 @@ interface ExportOptions {
  */
 export default async function exportCommand(args: string[], options: ExportOptions): Promise<number> {
   const c = picocolors.createColors(process.stdout.isTTY === true);
+  if (options.bounty !== undefined && options.foundry !== undefined) {
+    throw new VigilError('USAGE', 'vigil export takes one of --foundry and --bounty', {
+      hint: 'The bounty write-up embeds the Foundry test already: run `vigil export --bounty <report> --finding ID`.',
+    });
+  }
+  if (typeof options.bounty === 'string') return exportBountyCommand({ ...options, bounty: options.bounty });
   if (typeof options.foundry !== 'string') {
     const given = args.length > 0 ? `: got ${args.join(' ')}` : '';
-    throw new VigilError('USAGE', `vigil export needs the report to export from, after --foundry${given}`, {
-      hint: 'Run `vigil export --foundry reports/vigil-report.json [--finding ID] [--out FILE|DIR]`.',
+    throw new VigilError('USAGE', `vigil export needs the report to export from, after --foundry or --bounty${given}`, {
+      hint: 'Run `vigil export --foundry reports/vigil-report.json [--finding ID] [--out FILE|DIR]` (a Foundry test) or `vigil export --bounty reports/vigil-report.json --finding ID` (a bug-bounty write-up).',
     });
   }
   const reportPath = options.foundry;
@@ -53,21 +62,10 @@ export default async function exportCommand(args: string[], options: ExportOptio
   let partial = 0;
   for (const { spec, finding } of selected) {
     const outFile = outPath(spec, finding, root, options.out);
-    const test = await exportFinding({ report, reportPath, spec, finding, root, outFile });
-    let note: string | undefined;
-    // A test of a TypeScript spec stands alone, so it can be run here first: a translated check
-    // that overflows, or a replay that diverges, is caught before the reader runs forge.
-    if (options.verify !== false && suiteOf(spec) === undefined) {
-      const judged = judgeVerification(test, await runExportInVigil(test, path.join(root, '.vigil', 'cache', 'compile')));
-      note = judged.note;
-      if (judged.warning) test.warnings.push(judged.warning);
-      if (judged.status === 'partial' && test.status === 'complete' && test.replayOnlySource !== undefined) {
-        // A test that fails for another reason than Vigil's would mislead: keep the check, commented out.
-        test.source = test.replayOnlySource;
-        delete test.expectedFailure;
-      }
-      test.status = judged.status;
-    }
+    const { test, note } = await exportVerifiedTest(
+      { report, reportPath, spec, finding, root, outFile },
+      { verify: options.verify !== false, cacheDir: path.join(root, '.vigil', 'cache', 'compile') },
+    );
     await writeFileAtomic(outFile, test.source);
     const forgeRoot = await foundryRootFor(outFile, suiteOf(spec) === undefined);
     const shown = path.relative(root, outFile) || outFile;
