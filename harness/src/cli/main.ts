@@ -78,8 +78,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--finding <id>', 'Only this finding (default: all)')
     .action(lazy(() => import('./commands/replay.js')));
   cli
-    .command('export [...args]', 'Write a Foundry test (.t.sol) that reproduces a finding')
+    .command('export [...args]', 'Write a Foundry test (.t.sol) that reproduces a finding, or a bug-bounty write-up of it')
     .option('--foundry <report>', 'Report to export from (reports/vigil-report.json)')
+    .option('--bounty <report>', 'Write a bug-bounty report (Markdown, with the Foundry test as proof of concept) of --finding ID')
+    .option('--recommendation <file>', 'With --bounty: the finding\'s `vigil recommend` output for the pause-lever section (default reports/recommendations/<id>.recommendation.json)')
     .option('--finding <id>', 'Only this finding (default: all)')
     .option('--out <path>', 'File or folder (default reports/foundry/, or beside a Solidity suite)')
     .option('--no-verify', 'Do not run the exported tests in Vigil\'s EVM to check them')
