@@ -108,13 +108,22 @@ describe('vigil export --bounty', () => {
   it('fills the pause-lever section from vigil recommend\'s output', async () => {
     const id = 'TokenBuggy:invariant:supplyIsSumOfBalances';
     const recDir = join(tmp, 'rec');
-    const rec = await runVigil(['recommend', reportPath, '--finding', id, '--out', recDir], { timeoutMs: 300_000 });
+    // Its own file, for a report it did not update; then the report it did update.
+    const rec = await runVigil(['recommend', reportPath, '--finding', id, '--out', recDir, '--no-update-report'], { timeoutMs: 300_000 });
     expect(rec.code, rec.output).toBe(0);
-    const md = await bounty(id, ['--no-verify', '--recommendation', join(recDir, 'TokenBuggy_invariant_supplyIsSumOfBalances.recommendation.json')]);
-    const section = md.slice(md.indexOf('## Suggested pause lever'));
-    expect(section).toMatch(/1\. `token\.pause\(\)` on `0x[0-9a-f]{40}` \(pause-contract, signed by `0x[0-9a-f]{40}`\)/);
-    expect(section).toContain('Undo once fixed: `token.unpause()`');
-    expect(section).not.toContain('Not computed');
+    const before = await bounty(id, ['--no-verify']);
+    expect(before).toContain('Not computed for this finding yet');
+    const fromFile = await bounty(id, ['--no-verify', '--recommendation', join(recDir, 'TokenBuggy_invariant_supplyIsSumOfBalances.recommendation.json')]);
+    const updated = await runVigil(['recommend', reportPath, '--finding', id, '--out', recDir], { timeoutMs: 300_000 });
+    expect(updated.code, updated.output).toBe(0);
+    const fromReport = await bounty(id, ['--no-verify']);
+    for (const md of [fromFile, fromReport]) {
+      const section = md.slice(md.indexOf('## Suggested pause lever'));
+      expect(section).toMatch(/1\. `token\.pause\(\)` on `0x[0-9a-f]{40}` \(pause-contract, signed by `0x[0-9a-f]{40}`\)/);
+      expect(section).toContain('Undo once fixed: `token.unpause()`');
+      expect(section).toMatch(/replayed \d+ counterexamples? with this set pulled; it stopped \d+/);
+      expect(section).not.toContain('Not computed');
+    }
   }, 400_000);
 
   it('asks which finding when there are several, and names an unknown one (exit 2)', async () => {

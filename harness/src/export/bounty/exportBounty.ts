@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Recommendation } from '../../recommend/types.js';
+import { toRecommendationSummary } from '../../recommend/toRecommendationSummary.js';
 import { validateRecommendation } from '../../recommend/validateRecommendation.js';
-import type { Finding, Report, SpecResult } from '../../report/types.js';
+import type { Finding, RecommendationSummary, Report, SpecResult } from '../../report/types.js';
 import { defaultExportPath } from '../exportFinding.js';
 import { exportNames } from '../exportNames.js';
 import { suiteFile, suiteOf } from '../exportSuiteFinding.js';
@@ -51,6 +52,7 @@ export async function exportBounty(req: BountyRequest): Promise<Bounty> {
   const start = suite
     ? `the suite's \`setUp()\` (\`${path.relative(root, suiteFile(suite, root))}\`, contract \`${suite.contract}\`), which the proof of concept inherits`
     : `the state \`${spec.file}\`'s set-up leaves (its contracts deployed and set up as the spec says; the proof of concept's \`setUp()\` rebuilds it with \`vm.etch\` / \`vm.store\` / \`vm.deal\`)`;
+  // The report carries the recommendation once `vigil recommend` has run; its own file serves a report it did not update.
   const recFile = path.resolve(root, req.recommendationFile ?? path.join('reports', 'recommendations', `${finding.id.replace(/[^\w.-]+/g, '_')}.recommendation.json`));
   const pocPath = path.relative(root, outFile);
   const forgeRoot = path.relative(root, forgeRootOf(outFile)) || '.';
@@ -65,7 +67,7 @@ export async function exportBounty(req: BountyRequest): Promise<Bounty> {
     diverging,
     steps: reproSteps(finding, start, diverging.step),
     fix: suggestFix(finding, diverging, checkSource(root, spec, finding), contractsOf(spec)),
-    pauseLevers: pauseLeverSection(finding.id, req.reportPath, readRecommendation(recFile), path.relative(root, recFile)),
+    pauseLevers: pauseLeverSection(finding.id, req.reportPath, finding.recommendation ?? readRecommendation(recFile, root)),
     poc,
     pocPath,
     forgeCommand: [
@@ -106,12 +108,15 @@ function checkSource(root: string, spec: SpecResult, finding: Finding): CheckSou
   return { text, where: `${path.relative(root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}` };
 }
 
-/** The finding's recommendation, when `vigil recommend` has written one that fits its schema. */
-function readRecommendation(file: string): Recommendation | undefined {
+/** The finding's recommendation file, when `vigil recommend` has written one that fits its schema. */
+function readRecommendation(file: string, root: string): RecommendationSummary | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return validateRecommendation(data).length === 0 ? (data as Recommendation) : undefined;
+    if (validateRecommendation(data).length > 0) return undefined;
+    const batch = file.replace(/\.recommendation\.json$/, '.safe-batch.json');
+    const rel = (p: string) => path.relative(root, p);
+    return toRecommendationSummary(data as Recommendation, { recommendation: rel(file), ...(existsSync(batch) ? { safeBatch: rel(batch) } : {}) });
   } catch {
     return undefined;
   }
