@@ -29,6 +29,8 @@ export interface SymbolicState {
   path: PathCond | undefined;
   /** Satisfies `path` whenever it is set; cleared when an assumption may break it. */
   model: Z3Model | undefined;
+  /** A model of an earlier prefix of the path: where concrete samples start (see trySamples). */
+  near?: Z3Model;
   keccak: readonly KeccakApp[];
   /** Lengths and known inputs whose defining axioms f(c) = keccak(c) are in the path. */
   keccakDefined: ReadonlySet<string>;
@@ -39,7 +41,14 @@ export interface SymbolicState {
    * exploration uses the looser facts, so no real path is pruned, and a path that only
    * the abstraction allows is dropped at its end.
    */
-  refinements: readonly BoolExpr[];
+  refinements: readonly Refinement[];
+}
+
+/** The exact meaning of an abstracted term `q`, and its exact value under a model of the rest. */
+export interface Refinement {
+  readonly exact: BoolExpr;
+  readonly q: BV;
+  readonly value: (model: Z3Model) => bigint;
 }
 
 export type FrameEnd = 'success' | 'revert' | 'halt';
@@ -87,7 +96,10 @@ export function assume(s: SymbolicState, c: Cond): void {
   if (c === true) return;
   if (c === false) throw new Infeasible();
   s.path = extendPath(s.path, c);
-  if (s.model !== undefined && !c.ctx.isTrue(s.model.eval(c, true))) s.model = undefined;
+  if (s.model !== undefined && !c.ctx.isTrue(s.model.eval(c, true))) {
+    s.near = s.model;
+    s.model = undefined;
+  }
 }
 
 export function note(s: SymbolicState, text: string): void {

@@ -1,5 +1,6 @@
 import { ltCond, notCond } from '../word/compare.js';
-import { MASK, lift, type BV, type Sym, type Word } from '../word/Word.js';
+import { evalWord } from '../model/evalWord.js';
+import { MASK, lift, type BV, type Sym, type Word, type Z3Model } from '../word/Word.js';
 import type { ExecEnv } from './ExecEnv.js';
 import { freshWord } from './freshWord.js';
 import { assume, type PathState } from './PathState.js';
@@ -14,7 +15,8 @@ function same(a: Word, b: Word): boolean {
  * needs seconds per query (a 256-bit divider); here it is `b` when the product fits and
  * otherwise a fresh q < b, which is true of the real quotient (the wrapped product is
  * below a * b). That loosens only the overflowing case, and its exact value is added to
- * the path's refinements, checked when the path ends.
+ * the path's refinements, checked when the path ends (most often by computing q from
+ * the path's model, see confirmPath, without another query).
  */
 export function divideProduct(s: PathState, x: ExecEnv, product: Sym, divisor: Word): Word | undefined {
   const [a, b] = product.factors!;
@@ -28,9 +30,14 @@ export function divideProduct(s: PathState, x: ExecEnv, product: Sym, divisor: W
   const d = lift(ctx, divisor);
   const zero = ctx.BitVec.val(0n, 256);
   const fitsTerm = typeof fits === 'boolean' ? ctx.Bool.val(fits) : fits;
-  s.refinements = [...s.refinements, ctx.Implies(ctx.And(d.neq(zero), ctx.Not(fitsTerm)), exactQuotient(x, q, product.e, divisor))];
-  const value = ctx.If(fitsTerm, lift(ctx, other), q.e) as BV;
-  return typeof divisor === 'bigint' ? { e: value } : { e: ctx.If(d.eq(zero), zero, value) as BV };
+  const exact = ctx.Implies(ctx.And(d.neq(zero), ctx.Not(fitsTerm)), exactQuotient(x, q, product.e, divisor));
+  const value = (m: Z3Model) => {
+    const dv = evalWord(m, divisor);
+    return dv === 0n ? 0n : ((evalWord(m, a) * evalWord(m, b)) & MASK) / dv;
+  };
+  s.refinements = [...s.refinements, { exact, q: q.e, value }];
+  const result = ctx.If(fitsTerm, lift(ctx, other), q.e) as BV;
+  return typeof divisor === 'bigint' ? { e: result } : { e: ctx.If(d.eq(zero), zero, result) as BV };
 }
 
 /** q = n / d exactly: bounds in a wide multiply for a known d (cheaper than a divider), bvudiv otherwise. */

@@ -9,7 +9,9 @@ import { step } from '../exec/step.js';
 import { KeccakFunctions } from '../keccak/KeccakFunctions.js';
 import type { BV, Ctx, Z3Model } from '../word/Word.js';
 import { IncrementalSolver, type CheckResult } from './IncrementalSolver.js';
+import { confirmRefinements } from './confirmRefinements.js';
 import { startPath } from './startPath.js';
+import { trySamples } from './trySamples.js';
 import type { EndPath, ExploreResult, ExploreStats, GlobalBudget, SymbolicCall } from './types.js';
 
 export interface ExploreRequest {
@@ -23,6 +25,10 @@ interface Work {
   s: PathState;
   fork?: Fork;
 }
+
+/** A first solver call this short answers most checks; harder ones try samples before the full timeout. */
+const QUICK_CHECK_MS = 1_000;
+const SAMPLES = 64;
 
 /** Steps between clock reads: Date.now() per instruction would cost more than most opcodes. */
 const CLOCK_EVERY = 2048;
@@ -69,14 +75,9 @@ export class SymbolicEvm {
 
     const finish = async (s: PathState) => {
       stats.steps += s.steps;
-      if (s.end!.status !== 'unknown' && s.refinements.length > 0) {
-        const exact = s.refinements.filter((r) => s.model === undefined || !this.ctx.isTrue(s.model.eval(r, true)));
-        for (const r of exact) s.path = extendPath(s.path, r);
-        if (exact.length > 0) s.model = undefined;
-        s.refinements = [];
-      }
+      if (s.end!.status !== 'unknown') confirmRefinements(this.ctx, s);
       if (s.model === undefined && s.end!.status !== 'unknown') {
-        const r = await this.solver.check(s.path, Math.min(options.solverTimeoutMs, Math.max(1, deadline - Date.now())));
+        const r = await this.decide(s.path, s.near, options, deadline);
         if (r.status === 'unsat') {
           stats.pruned++;
           return;
@@ -160,7 +161,7 @@ export class SymbolicEvm {
           kept.push({ apply: o.apply, path, model: s.model });
           continue;
         }
-        const r = await this.solver.check(path, Math.min(options.solverTimeoutMs, Math.max(1, deadline - Date.now())));
+        const r = await this.decide(path, s.model ?? s.near, options, deadline);
         if (r.status === 'unsat') stats.pruned++;
         else kept.push({ apply: o.apply, path, model: r.status === 'sat' ? r.model : undefined, unsure: r.status === 'unknown' });
       }
@@ -201,6 +202,23 @@ export class SymbolicEvm {
     return { paths, stats, ...(budget !== undefined ? { budget } : {}) };
   }
 
+  /**
+   * Satisfiability of a path: a short solver call first; if Z3 cannot answer quickly,
+   * concrete samples around a model of the path's prefix (see trySamples); then Z3 with
+   * its full timeout.
+   */
+  private async decide(path: PathCond | undefined, near: Z3Model | undefined, options: SevmOptions, deadline: number): Promise<CheckResult> {
+    const remaining = () => Math.max(1, deadline - Date.now());
+    const quick = Math.min(QUICK_CHECK_MS, options.solverTimeoutMs);
+    const first = await this.solver.check(path, Math.min(quick, remaining()));
+    if (first.status !== 'unknown' || quick >= options.solverTimeoutMs) return first;
+    if (near !== undefined && path !== undefined) {
+      const m = trySamples(this.ctx, near, path, path.cond, SAMPLES);
+      if (m !== undefined) return { status: 'sat', model: m };
+    }
+    return this.solver.check(path, Math.min(options.solverTimeoutMs, remaining()));
+  }
+
   /** Is a path condition satisfiable? For properties over end paths and for model refinement. */
   check(path: PathCond | undefined, timeoutMs = defaultSevmOptions.solverTimeoutMs): Promise<CheckResult> {
     return this.solver.check(path, timeoutMs);
@@ -210,7 +228,7 @@ export class SymbolicEvm {
   private async pinFork(s: PathState, e: NeedConcrete, options: SevmOptions, deadline: number): Promise<Fork | 'dropped'> {
     let model = s.model;
     if (model === undefined) {
-      const r = await this.solver.check(s.path, Math.min(options.solverTimeoutMs, Math.max(1, deadline - Date.now())));
+      const r = await this.decide(s.path, s.near, options, deadline);
       if (r.status === 'unsat') return 'dropped';
       if (r.status === 'unknown') throw new PathUnknown('solver-unknown', `the solver could not decide the path before pinning a ${e.what} (${r.reason})`);
       model = s.model = r.model;

@@ -42,14 +42,15 @@ function define(s: SymbolicState, x: ExecEnv, app: KeccakApp): void {
 
 /**
  * The axioms linking a symbolic application `t` with another one `u`: equal inputs give
- * equal hashes (the function does that), different ones give hashes far apart. Between a
- * symbolic and a known application of one length, `x = c` is left open; across lengths,
- * collisions are assumed away.
+ * equal hashes (the function does that), different ones give hashes far apart (array
+ * elements at h + i never meet). A known application of the same length is only defined
+ * (f(c) = keccak(c)); across lengths, collisions are assumed away.
  */
 function link(s: SymbolicState, x: ExecEnv, t: KeccakApp, u: KeccakApp): void {
   const ctx = x.ctx;
   const tOut = t.out as BV;
-  if (typeof u.out === 'bigint' && u.len === t.len) define(s, x, u);
+  // With f(c) = H and inv(H) = c, injectivity already keeps f(x) off H unless x = c.
+  if (typeof u.out === 'bigint' && u.len === t.len) return define(s, x, u);
   const sameInput =
     u.len === t.len ? (t.input as BV).eq(typeof u.input === 'bigint' ? ctx.BitVec.val(u.input, u.len * 8) : u.input) : undefined;
   const apart = far(ctx, tOut, u.out);
