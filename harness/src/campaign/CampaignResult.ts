@@ -1,5 +1,5 @@
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
-import type { TimelineSample } from '../report/types.js';
+import type { SpecError, TimelineSample } from '../report/types.js';
 import type { Violation } from '../fuzz/Violation.js';
 import type { SpecSession } from './SpecSession.js';
 
@@ -40,4 +40,9 @@ export interface CampaignResult {
   corpus: FuzzCall[][];
   /** Progress sampled at the end of runs (see TimelineRecorder). */
   timeline?: TimelineSample[];
+  /**
+   * A check that threw or ran out of time ended the campaign early: the findings made before it
+   * are kept (unshrunk, as found), and the spec is reported as an error carrying them.
+   */
+  error?: SpecError;
 }

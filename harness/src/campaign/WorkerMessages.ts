@@ -36,6 +36,8 @@ export interface WorkerResult {
   coverage: { key: string; bitmap: Uint8Array }[];
   /** This worker's progress samples (see mergeTimelines). */
   timeline: TimelineSample[];
+  /** A spec check that threw ended this worker's campaign early (its findings are kept). */
+  checkError?: import('../report/types.js').SpecError;
 }
 
 export type WorkerMessage =

@@ -61,6 +61,7 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
     corpus: ((result as { corpus?: FuzzCall[][] }).corpus ?? []).map(records),
     coverage,
     timeline: result.timeline ?? [],
+    ...(result.error ? { checkError: result.error } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SpecError } from '../report/types.js';
 /** Calls and reverts of one target function, keyed so the same function merges across workers. */
 export interface FunctionCount {
   key: string;
@@ -23,6 +24,8 @@ export interface WorkerPart<F, C> {
   interrupted: boolean;
   stale: readonly { id: string; message: string }[];
   corpus: readonly C[];
+  /** A spec check that threw or timed out ended this worker's campaign early. */
+  error?: SpecError;
 }
 
 export interface MergedParts<F, C> {
@@ -35,6 +38,8 @@ export interface MergedParts<F, C> {
   interrupted: boolean;
   stale: { id: string; message: string }[];
   corpus: C[];
+  /** The first worker's check error, in worker order. */
+  error?: SpecError;
 }
 
 /** How to tell findings apart and which counterexample is shorter. */
@@ -80,5 +85,6 @@ export function mergeWorkerParts<F, C>(parts: readonly WorkerPart<F, C>[], key: 
     interrupted: parts.some((p) => p.interrupted),
     stale: [...(parts[0]?.stale ?? [])],
     corpus: parts.flatMap((p) => [...p.corpus]),
+    ...(parts.some((p) => p.error) ? { error: parts.find((p) => p.error)!.error! } : {}),
   };
 }

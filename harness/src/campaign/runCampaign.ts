@@ -1,4 +1,6 @@
 import { CallGenerator } from '../fuzz/CallGenerator.js';
+import { isVigilError } from '../errors/VigilError.js';
+import type { SpecError } from '../report/types.js';
 import { CompactSequence } from '../fuzz/CompactSequence.js';
 import { Corpus } from '../fuzz/Corpus.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
@@ -57,22 +59,33 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
   let lastProgress = start;
   const aborted = () => options.signal?.aborted === true;
 
-  for (const p of options.persisted ?? []) {
-    const outcome = await runSequence(session, p.calls, { target: p.id });
-    if (outcome.violation) {
-      foundIds.add(p.id);
-      found.set(p.id, {
-        violation: outcome.violation,
-        original: p.calls,
-        shrunk: p.calls.slice(0, outcome.index + 1),
-        run: -1,
-        firstFoundMs: Date.now() - start,
-        shrink: { attempts: 0, status: 'skipped' },
-        replayedFromCorpus: true,
-      });
-    } else {
-      stale.push({ id: p.id, message: `the saved counterexample (${p.calls.length} calls) no longer breaks it: fixed, or the code changed` });
+  let error: SpecError | undefined;
+  const stopOn = (e: unknown) => {
+    // A spec check that threw or timed out: keep what was found, end the search here.
+    if (!isVigilError(e)) throw e;
+    error = { code: e.code, message: e.message, hint: e.hint, meta: e.meta };
+  };
+  try {
+    for (const p of options.persisted ?? []) {
+      const outcome = await runSequence(session, p.calls, { target: p.id });
+      if (outcome.violation) {
+        foundIds.add(p.id);
+        found.set(p.id, {
+          violation: outcome.violation,
+          original: p.calls,
+          shrunk: p.calls.slice(0, outcome.index + 1),
+          run: -1,
+          firstFoundMs: Date.now() - start,
+          shrink: { attempts: 0, status: 'skipped' },
+          replayedFromCorpus: true,
+        });
+      } else {
+        stale.push({ id: p.id, message: `the saved counterexample (${p.calls.length} calls) no longer breaks it: fixed, or the code changed` });
+      }
     }
+
+  } catch (e) {
+    stopOn(e);
   }
 
   const generator = new CallGenerator({
@@ -102,7 +115,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
   const coverage = chain.coverage;
   const corpus = new Corpus({ hitsOf: (edge) => coverage?.hitsOf(edge) ?? 0, capacity: MAX_CORPUS });
   const schedule = new SearchSchedule(corpus, generator, settings.depth);
-  const stopped = () => aborted() || Date.now() >= searchDeadline;
+  const stopped = () => aborted() || Date.now() >= searchDeadline || error !== undefined;
   const timeline = new TimelineRecorder(start, options.timelineEvery ?? timelineEvery(settings.runs));
   const progressNow = () => ({ runs, calls, findings: found.size, edges: coverage?.newHits ?? 0 });
   const startSequence = () => {
@@ -144,48 +157,53 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     return { newEdges, broken: violations.length > 0 };
   };
 
-  // The saved corpus first: its coverage and its entries are where this search starts.
-  seeds: for (const seed of options.seeds ?? []) {
-    const { sequence, compact } = startSequence();
-    for (const call of seed.slice(0, settings.depth)) {
-      if (sequence.length % YIELD_EVERY === 0) await yieldToEventLoop();
-      if (stopped()) break seeds;
-      if ((await runCall(call, sequence, compact, 0)).broken) break;
-    }
-  }
-
-  search: for (let run = 0; run < settings.runs; run++) {
-    if (stopped()) break;
-    const { sequence, compact } = startSequence();
-    runs++;
-    const plan = schedule.next();
-    let newEdges = 0;
-    let broken = false;
-    for (let step = 0; step < settings.depth; step++) {
-      if (step % YIELD_EVERY === 0) await yieldToEventLoop();
-      if (stopped()) break search;
-      const outcome = await runCall(step < plan.calls.length ? plan.calls[step]! : generator.next(), sequence, compact, run);
-      newEdges += outcome.newEdges;
-      // The state is broken now; later calls would mostly report consequences of this one.
-      if ((broken = outcome.broken)) break;
-    }
-    // End-of-run checks (forge's afterInvariant) on the state the whole run left.
-    if (!broken && checks.afterRun !== undefined && sequence.length > 0) {
-      for (const v of await checks.afterRun(foundIds)) {
-        foundIds.add(v.id);
-        found.set(v.id, {
-          violation: v, original: [...sequence], shrunk: [...sequence], run,
-          firstFoundMs: Date.now() - start, shrink: { attempts: 0, status: 'skipped' },
-        });
+  try {
+    // The saved corpus first: its coverage and its entries are where this search starts.
+    seeds: for (const seed of options.seeds ?? []) {
+      const { sequence, compact } = startSequence();
+      for (const call of seed.slice(0, settings.depth)) {
+        if (sequence.length % YIELD_EVERY === 0) await yieldToEventLoop();
+        if (stopped()) break seeds;
+        if ((await runCall(call, sequence, compact, 0)).broken) break;
       }
     }
-    schedule.record(plan, newEdges);
-    timeline.endOfRun(progressNow());
+
+    search: for (let run = 0; run < settings.runs; run++) {
+      if (stopped()) break;
+      const { sequence, compact } = startSequence();
+      runs++;
+      const plan = schedule.next();
+      let newEdges = 0;
+      let broken = false;
+      for (let step = 0; step < settings.depth; step++) {
+        if (step % YIELD_EVERY === 0) await yieldToEventLoop();
+        if (stopped()) break search;
+        const outcome = await runCall(step < plan.calls.length ? plan.calls[step]! : generator.next(), sequence, compact, run);
+        newEdges += outcome.newEdges;
+        // The state is broken now; later calls would mostly report consequences of this one.
+        if ((broken = outcome.broken)) break;
+      }
+      // End-of-run checks (forge's afterInvariant) on the state the whole run left.
+      if (!broken && checks.afterRun !== undefined && sequence.length > 0) {
+        for (const v of await checks.afterRun(foundIds)) {
+          foundIds.add(v.id);
+          found.set(v.id, {
+            violation: v, original: [...sequence], shrunk: [...sequence], run,
+            firstFoundMs: Date.now() - start, shrink: { attempts: 0, status: 'skipped' },
+          });
+        }
+      }
+      schedule.record(plan, newEdges);
+      timeline.endOfRun(progressNow());
+    }
+  } catch (e) {
+    stopOn(e);
   }
   timeline.finish(progressNow());
 
   const interrupted = aborted();
-  if (!interrupted) {
+  // After a check error the checks cannot be trusted to shrink against (they may throw again).
+  if (!interrupted && error === undefined) {
     for (const f of found.values()) {
       if (f.replayedFromCorpus) continue;
       const result = await shrinkSequence(session, f.original, f.violation.id, {
@@ -199,6 +217,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
   return {
     session, findings: [...found.values()], runs, calls, reverts, functions,
     durationMs: Date.now() - start, interrupted, stale, timeline: timeline.samples,
+    ...(error !== undefined ? { error } : {}),
     corpus: corpus.best(MAX_CORPUS).map((e) => [...e.calls]),
   };
 }

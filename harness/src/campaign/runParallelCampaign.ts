@@ -140,7 +140,7 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
     }
     return out;
   };
-  const parts = mergeWorkerParts(results, { id: (f) => f.violation.id, length: (f) => f.shrunk.length });
+  const parts = mergeWorkerParts(results.map((r) => (r.checkError ? { ...r, error: r.checkError } : r)), { id: (f) => f.violation.id, length: (f) => f.shrunk.length });
   // The checks ran in the workers; this session only replays the findings for the report.
   for (const [k, n] of parts.checkCounts) session.checks.counts.set(k, (session.checks.counts.get(k) ?? 0) + n);
   const coverage = session.chain.coverage;
@@ -167,6 +167,7 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
     durationMs,
     interrupted: parts.interrupted,
     stale: parts.stale,
+    ...(parts.error ? { error: parts.error } : {}),
     // The coverage corpus of every worker, in worker order (saved for the next run).
     corpus: parts.corpus.map(calls),
     timeline: mergeTimelines(results.map((r) => r.timeline), parts.findings, workerTimelineEvery(session.settings.runs, options.workers)),

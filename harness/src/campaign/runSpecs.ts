@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import { isVigilError } from '../errors/VigilError.js';
 import { vigilVersion } from '../version.js';
-import { REPORT_SCHEMA_VERSION, type Report, type RunStatus, type SpecResult } from '../report/types.js';
+import { REPORT_SCHEMA_VERSION, type Report, type SpecResult } from '../report/types.js';
+import { overallStatus } from '../report/overallStatus.js';
 import type { CampaignProgress } from './CampaignResult.js';
 import type { CampaignSettings } from './CampaignSettings.js';
 import { CorpusStore } from './corpusStore.js';
@@ -182,11 +183,4 @@ function errorResult(file: string, e: import('../errors/VigilError.js').VigilErr
 function commitField(root: string): { commit?: string } {
   const commit = readCommit(root);
   return commit === undefined ? {} : { commit };
-}
-
-function overallStatus(specs: SpecResult[], interrupted: boolean): RunStatus {
-  if (specs.some((s) => s.status === 'error')) return 'error';
-  if (specs.some((s) => s.findings.length > 0)) return 'failed';
-  if (interrupted) return 'interrupted';
-  return 'passed';
 }

@@ -6,6 +6,8 @@ import { replayCounterexample } from './replayCounterexample.js';
 import { solidityLocationOf } from './solidityLocationOf.js';
 import { toLineCoverage } from './toLineCoverage.js';
 import type { SpecSession } from './SpecSession.js';
+import { toCallRecord } from './toCallRecord.js';
+import type { FuzzCall } from '../fuzz/FuzzCall.js';
 
 export interface ReportContext {
   seed: number;
@@ -32,17 +34,19 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
   const lines = await toLineCoverage(session);
   const index = new SourceIndex(session.compiled);
   const findings: Finding[] = [];
-  for (const f of result.findings) findings.push(await toFinding(session, index, f, ctx));
+  for (const f of result.findings) findings.push(await toFinding(session, index, f, ctx, result.error === undefined));
   const failedIds = new Set(findings.map((f) => f.id));
+  // The check whose error ended the campaign (its message starts with `invariant name …`).
+  const erred = result.error ? /^(invariant|property) \S+/.exec(result.error.message)?.[0] : undefined;
   return {
     name: session.name,
     file: relative(process.cwd(), session.file),
-    status: result.interrupted ? 'interrupted' : findings.length > 0 ? 'failed' : 'passed',
+    status: result.error ? 'error' : result.interrupted ? 'interrupted' : findings.length > 0 ? 'failed' : 'passed',
     findings,
     checks: session.checks.checkNames.map(({ kind, name }) => ({
       kind,
       name,
-      status: failedIds.has(`${session.name}:${kind}:${name}`) ? 'failed' : 'passed',
+      status: failedIds.has(`${session.name}:${kind}:${name}`) ? 'failed' : erred === `${kind} ${name}` ? 'error' : 'passed',
       checks: counts.get(`${kind}:${name}`) ?? 0,
       ...(session.checkInfo.has(`${kind}:${name}`) ? { provable: session.checkInfo.get(`${kind}:${name}`)!.provable } : {}),
     })),
@@ -55,13 +59,19 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
       durationMs: result.durationMs,
       callsPerSec: Math.round((result.calls * 1000) / Math.max(1, result.durationMs)),
     },
+    ...(result.error ? { error: result.error } : {}),
     ...(result.stale.length > 0 ? { staleFindings: result.stale } : {}),
     ...(result.timeline !== undefined ? { timeline: result.timeline } : {}),
     ...(session.suite ? { suite: { kind: session.suite.kind, file: relative(session.suite.root, session.suite.file), root: relative(process.cwd(), session.suite.root) || '.', contract: session.suite.contract } } : {}),
   };
 }
 
-async function toFinding(session: SpecSession, index: SourceIndex, f: RawFinding, ctx: ReportContext): Promise<Finding> {
+/**
+ * With `replay` false (a check broke the campaign, and may break a replay the same way) the
+ * counterexamples are reported as the campaign ran them, without per-call results.
+ */
+async function toFinding(session: SpecSession, index: SourceIndex, f: RawFinding, ctx: ReportContext, replay: boolean): Promise<Finding> {
+  const asRun = (calls: readonly FuzzCall[]) => ({ calls: calls.map((c) => toCallRecord(c)) });
   const v = f.violation;
   const solidityLocation = solidityLocationOf(session, index, v, f.shrunk.at(-1));
   return {
@@ -73,8 +83,8 @@ async function toFinding(session: SpecSession, index: SourceIndex, f: RawFinding
     ...(v.location ? { location: v.location } : {}),
     seed: String(ctx.seed),
     run: f.run,
-    original: await replayCounterexample(session, f.original, v.id),
-    shrunk: await replayCounterexample(session, f.shrunk, v.id),
+    original: replay ? await replayCounterexample(session, f.original, v.id) : asRun(f.original),
+    shrunk: replay ? await replayCounterexample(session, f.shrunk, v.id) : asRun(f.shrunk),
     shrink: f.shrink,
     replayCommand: `npx vigil replay ${ctx.reportPath} --finding '${v.id}'`,
     firstFoundMs: f.firstFoundMs,

@@ -69,6 +69,9 @@ export class CheckTimer {
     const gen = (this.generation = (this.generation % 0x7fffffff) + 1);
     return new Promise<T>((resolve, reject) => {
       this.pending = { gen, reject };
+      // Held while an evaluation is pending: a stopped evaluation may leave nothing else alive
+      // on the event loop, and the watchdog's message must still be heard.
+      this.worker!.ref();
       Atomics.store(this.slot, 0, gen);
       Promise.resolve().then(evaluate).then(
         (v) => this.settle(gen) && resolve(v),
@@ -87,6 +90,7 @@ export class CheckTimer {
     if (this.pending?.gen !== gen) return false;
     this.pending = undefined;
     Atomics.compareExchange(this.slot, 0, gen, 0);
+    this.worker?.unref();
     return true;
   }
 
