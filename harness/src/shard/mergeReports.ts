@@ -1,4 +1,5 @@
-import type { Report, RunStatus, SpecResult } from '../report/types.js';
+import { overallStatus } from '../report/overallStatus.js';
+import type { Report, SpecResult } from '../report/types.js';
 import { checkShardSet, type ShardInput } from './checkShardSet.js';
 import { mergeSpecResults } from './mergeSpecResults.js';
 
@@ -34,7 +35,7 @@ export function mergeReports(inputs: readonly ShardInput[], options: MergeOption
     report: {
       schemaVersion: first.schemaVersion,
       tool: first.tool,
-      status: statusOf(specs, interrupted),
+      status: overallStatus(specs, interrupted),
       // Timing: the last shard to finish, so merging the same files gives the same bytes.
       createdAt: shards.map((s) => s.report.createdAt).sort().at(-1)!,
       durationMs: Math.max(...shards.map((s) => s.report.durationMs)),
@@ -50,11 +51,4 @@ export function mergeReports(inputs: readonly ShardInput[], options: MergeOption
       },
     },
   };
-}
-
-/** As a run decides it: an error first, then a finding, then an interruption. */
-function statusOf(specs: readonly SpecResult[], interrupted: boolean): RunStatus {
-  if (specs.some((s) => s.status === 'error')) return 'error';
-  if (specs.some((s) => s.findings.length > 0)) return 'failed';
-  return interrupted ? 'interrupted' : 'passed';
 }
