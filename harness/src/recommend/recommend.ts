@@ -11,7 +11,7 @@ import { classifySeverity, classifyUrgency } from './classifySeverity.js';
 import { honestTraffic } from './honestTraffic.js';
 import { leverWeight } from './leverWeight.js';
 import { measureSideEffects, runHonest } from './measureSideEffects.js';
-import { openOptimizer } from './openOptimizer.js';
+import { openZ3 } from '../prove/z3/openZ3.js';
 import { refuzzWithLevers } from './refuzzWithLevers.js';
 import { replayWithLevers } from './replayWithLevers.js';
 import { solveCovers } from './solveCovers.js';
@@ -54,7 +54,7 @@ export async function recommend(session: SpecSession, finding: Finding, options:
   const rounds = options.refuzz?.rounds ?? 3;
   const count = 1 + (options.alternatives ?? 3);
   let covers: Cover[] = [];
-  const z3 = await openOptimizer();
+  const z3 = await openZ3('recommend');
   try {
     for (let round = 0; ; round++) {
       covers = await solveCovers(z3, { weights, rows: rowsOf(cxs, matrix), excluded }, count);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openOptimizer, type Optimizer } from './openOptimizer.js';
+import { openZ3, type Z3Session } from '../prove/z3/openZ3.js';
 import { solveCovers } from './solveCovers.js';
 
 describe('solveCovers (real Z3 Optimize)', () => {
-  let z3: Optimizer;
+  let z3: Z3Session<'recommend'>;
   beforeAll(async () => {
-    z3 = await openOptimizer();
+    z3 = await openZ3('recommend');
   }, 60_000);
   afterAll(async () => z3.close());
 
