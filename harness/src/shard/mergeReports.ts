@@ -23,13 +23,13 @@ export function mergeReports(inputs: readonly ShardInput[], options: MergeOption
   const shards = checkShardSet(inputs);
   const first = shards[0]!.report;
   const warnings: string[] = [];
+  const { count, workersPerShard, commit } = shards[0]!.shard;
   const specs: SpecResult[] = first.specs.map((_, i) => {
-    const merged = mergeSpecResults(shards.map((s) => s.report.specs[i]!), options.reportPath, shards.map((s) => s.file));
+    const merged = mergeSpecResults(shards.map((s) => s.report.specs[i]!), options.reportPath, shards.map((s) => s.file), count * workersPerShard);
     warnings.push(...merged.warnings);
     return merged.result;
   });
   const interrupted = shards.some((s) => s.report.interrupted === true);
-  const { count, workersPerShard, commit } = shards[0]!.shard;
   return {
     warnings,
     report: {

@@ -26,7 +26,7 @@ describe('mergeSpecResults', () => {
       coverage: { contracts: [{ name: 'C', instructionsCovered: 12, instructionsTotal: 50 }], lines: [{ file: 'C.sol', coverable: [1, 2, 3], covered: [3, 2] }, { file: 'D.sol', coverable: [7], covered: [] }] },
       proofs: [{ kind: 'invariant', name: 'x', verdict: 'unknown', timeMs: 1 }, { kind: 'property', name: 'p', verdict: 'proved-inductive', timeMs: 1 }],
     });
-    const { result, warnings } = mergeSpecResults([a, b], 'reports/vigil-report.json', ['a.json', 'b.json']);
+    const { result, warnings } = mergeSpecResults([a, b], 'reports/vigil-report.json', ['a.json', 'b.json'], 2);
     expect(warnings).toEqual([]);
     expect(result.coverage).toEqual({
       contracts: [{ name: 'C', instructionsCovered: 12, instructionsTotal: 50 }],
@@ -39,10 +39,10 @@ describe('mergeSpecResults', () => {
 
   it('merges the shards that ran when one reported an error, and says so', () => {
     const error = spec({ status: 'error', error: { code: 'SPEC_LOAD', message: 'boom', hint: 'h', meta: [] } });
-    const { result, warnings } = mergeSpecResults([spec({}), error], 'r.json', ['a.json', 'b.json']);
+    const { result, warnings } = mergeSpecResults([spec({}), error], 'r.json', ['a.json', 'b.json'], 2);
     expect(result.status).toBe('passed');
     expect(result.stats.runs).toBe(2);
     expect(warnings).toEqual(['S: b.json reported an error (SPEC_LOAD: boom); merged the other shards']);
-    expect(mergeSpecResults([error, error], 'r.json', ['a.json', 'b.json']).result).toBe(error);
+    expect(mergeSpecResults([error, error], 'r.json', ['a.json', 'b.json'], 2).result).toBe(error);
   });
 });

@@ -1,5 +1,6 @@
 import { mergeTimelines } from '../campaign/mergeTimelines.js';
 import { mergeWorkerParts, type WorkerPart } from '../campaign/mergeWorkerParts.js';
+import { workerTimelineEvery } from '../campaign/TimelineRecorder.js';
 import type { CoverageRecord, Finding, LineCoverageRecord, ProofRecord, SpecResult } from '../report/types.js';
 
 export interface MergedSpec {
@@ -12,11 +13,11 @@ export interface MergedSpec {
  * One spec's results from the shards (in shard order) as the one run they are parts of would
  * report it. Findings, counts, stale counterexamples and the corpus order follow the workers'
  * rule (mergeWorkerParts); what only reports hold is merged here: line coverage as a union,
- * the timeline as mergeTimelines joins workers', proof verdicts by (kind, name). Instruction
+ * the timeline as mergeTimelines joins workers' (`workers`: of the whole run), proof verdicts by (kind, name). Instruction
  * counts per contract cannot be joined from counts alone: the merge keeps the largest, a lower
  * bound of what the run would report.
  */
-export function mergeSpecResults(parts: readonly SpecResult[], replayReport: string, labels: readonly string[]): MergedSpec {
+export function mergeSpecResults(parts: readonly SpecResult[], replayReport: string, labels: readonly string[], workers: number): MergedSpec {
   const ok = parts.filter((p) => p.status !== 'error');
   if (ok.length === 0) return { result: parts[0]!, warnings: [] };
   const warnings = parts.flatMap((p, i) => (p.status === 'error'
@@ -51,7 +52,11 @@ export function mergeSpecResults(parts: readonly SpecResult[], replayReport: str
   delete result.timeline;
   delete result.proofs;
   if (merged.stale.length > 0) result.staleFindings = merged.stale;
-  if (timelines.length > 0) result.timeline = mergeTimelines(timelines.map((p) => ({ timeline: p.timeline!, findings: p.findings })));
+  if (timelines.length > 0) {
+    // Every worker of the run sampled at one interval, so the shards' samples line up as workers' do.
+    const every = workerTimelineEvery(first.settings?.runs ?? merged.runs, workers);
+    result.timeline = mergeTimelines(timelines.map((p) => p.timeline!), merged.findings, every);
+  }
   if (proofs.length > 0) result.proofs = proofs;
   return { result, warnings };
 }
