@@ -1,4 +1,4 @@
-import { decodeFunctionResult, encodeFunctionData, toFunctionSelector, type AbiFunction, type Hex } from 'viem';
+import { toFunctionSelector, type AbiFunction, type Hex } from 'viem';
 import { formatValue } from '../abi/decodeRevert.js';
 import type { SpecSession } from '../campaign/SpecSession.js';
 import type { DeployedContract } from '../spec/DeployedContract.js';
@@ -7,6 +7,7 @@ import { findAuthority } from './findAuthority.js';
 import { leverRank } from './leverRank.js';
 import { leverRules, type RuleCall } from './leverRules.js';
 import { readPowers, type Powers } from './readPowers.js';
+import { readView } from './readView.js';
 import { encodeFor, resolveCall, type ResolvedCall } from './resolveCall.js';
 import type { Lever, LeverCall } from './types.js';
 
@@ -52,6 +53,7 @@ export async function catalogLevers(session: SpecSession): Promise<{ levers: Cat
   }
   const declaredFns = new Set(proposals.map((p) => key(p.call.contract, p.call.fn)));
   const seen = new Set(proposals.map((p) => `${p.call.contract.address}:${p.call.data}`));
+  const authorities = await readAuthorities(session);
   for (const contract of deployment.contracts) {
     const fns = contract.abi.filter((f): f is AbiFunction => f.type === 'function' && f.stateMutability !== 'view' && f.stateMutability !== 'pure');
     const names = new Set(contract.abi.filter((f): f is AbiFunction => f.type === 'function').map((f) => f.name));
@@ -64,7 +66,12 @@ export async function catalogLevers(session: SpecSession): Promise<{ levers: Cat
       }
       const others = deployment.contracts.filter((c) => c !== contract).map((c) => c.address);
       const selectorsOf = (t: Hex) => session.targets.filter((x) => x.contract.address === t).map((x) => x.selector);
-      for (const rc of rule.calls({ fn, has: (n) => names.has(n), others, selectorsOf })) {
+      const managed = authorities.size === 0 ? others : others.filter((a) => authorities.get(a) === contract.address.toLowerCase());
+      const read = async (name: string, args: unknown[]) => {
+        const view = functionNamed(contract, name, args.length);
+        return view === undefined ? undefined : readView(session, contract, view, args);
+      };
+      for (const rc of await rule.calls({ fn, has: (n) => names.has(n), others, selectorsOf, managed, read })) {
         const call = encodeFor(contract, fn, rc.args);
         if (seen.has(`${contract.address}:${call.data}`)) continue;
         seen.add(`${contract.address}:${call.data}`);
@@ -120,18 +127,26 @@ function knownAddresses(session: SpecSession): Hex[] {
   return unique([...deployment.actors, ...session.senders, deployment.deployer, ...declared, ...scenario].map((a) => a.toLowerCase() as Hex));
 }
 
+/** Each contract's `authority()` (OpenZeppelin AccessManaged), lower-cased, for those that have one. */
+async function readAuthorities(session: SpecSession): Promise<Map<Hex, string>> {
+  const out = new Map<Hex, string>();
+  for (const c of session.deployment.contracts) {
+    const fn = functionNamed(c, 'authority', 0);
+    if (fn === undefined || fn.outputs.length !== 1 || fn.outputs[0]!.type !== 'address') continue;
+    const a = await readView(session, c, fn, []);
+    if (typeof a === 'string') out.set(c.address, a.toLowerCase());
+  }
+  return out;
+}
+
 async function readPrecondition(session: SpecSession, contract: DeployedContract, pre: NonNullable<RuleCall['precondition']>): Promise<Lever['preconditions'][number]> {
   const fn = functionNamed(contract, pre.fn, pre.args.length);
   const label = `${pre.fn}(${pre.args.map((a) => argLabel(session, a)).join(', ')})`;
-  if (fn === undefined) return { description: `${label} is false`, holds: false };
-  const r = await session.chain.staticCall({ from: session.deployment.deployer, to: contract.address, data: encodeFunctionData({ abi: [fn], functionName: fn.name, args: pre.args }) });
-  let value: unknown;
-  try {
-    value = r.status === 'success' ? decodeFunctionResult({ abi: [fn], functionName: fn.name, data: r.returnData }) : undefined;
-  } catch {
-    value = undefined;
-  }
-  return { description: `${label} is false (now ${value === undefined ? 'unreadable' : String(value)})`, holds: value === false };
+  const wanted = 'not' in pre ? `is not ${formatValue(pre.not)}` : 'is false';
+  if (fn === undefined) return { description: `${label} ${wanted}`, holds: false };
+  const value = await readView(session, contract, fn, pre.args);
+  const holds = value !== undefined && ('not' in pre ? value !== pre.not : value === false);
+  return { description: `${label} ${wanted} (now ${value === undefined ? 'unreadable' : formatValue(value)})`, holds };
 }
 
 export function toLeverCall(session: SpecSession, call: ResolvedCall, value = 0n): LeverCall {

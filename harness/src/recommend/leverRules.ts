@@ -5,8 +5,11 @@ import type { LeverKind } from '../spec/types.js';
 export interface RuleCall {
   args: unknown[];
   undo?: { fn: string; args: unknown[] };
-  /** A view of the same contract that must read false before the lever is pulled, with its arguments. */
-  precondition?: { fn: string; args: unknown[] };
+  /**
+   * A view of the same contract that must read false before the lever is pulled, with its
+   * arguments; with `not`, it must read anything but that value.
+   */
+  precondition?: { fn: string; args: unknown[]; not?: unknown };
 }
 
 export interface RuleContext {
@@ -17,6 +20,13 @@ export interface RuleContext {
   others: Hex[];
   /** Selectors of the fuzzed functions of `target` (for AccessManager per-function roles). */
   selectorsOf: (target: Hex) => Hex[];
+  /**
+   * Contracts whose `authority()` is this one (OpenZeppelin AccessManaged), or every other
+   * contract when none of them names an authority.
+   */
+  managed: Hex[];
+  /** A view of the same contract on the state before the attack (undefined: missing, reverts). */
+  read: (fn: string, args: unknown[]) => Promise<unknown>;
 }
 
 export interface LeverRule {
@@ -24,7 +34,7 @@ export interface LeverRule {
   /** What the rule recognises, for `skipped` messages and docs. */
   shape: string;
   match: (fn: AbiFunction) => boolean;
-  calls: (ctx: RuleContext) => RuleCall[];
+  calls: (ctx: RuleContext) => RuleCall[] | Promise<RuleCall[]>;
   /** When set, matching functions are listed as skipped with this reason instead of catalogued. */
   needsValue?: string;
 }
@@ -38,9 +48,8 @@ const counterpart = (ctx: RuleContext) => {
   const name = `un${ctx.fn.name}`;
   return ctx.has(name) ? name : undefined;
 };
-/** OpenZeppelin AccessManager's role ids: ADMIN_ROLE holds everything, PUBLIC_ROLE is everyone. */
+/** OpenZeppelin AccessManager's ADMIN_ROLE: holds everything, so a function set to it is closed to everyone else. */
 const ADMIN_ROLE = 0n;
-const PUBLIC_ROLE = 2n ** 64n - 1n;
 
 /**
  * How pause levers look in the ABIs of the field (OpenZeppelin Pausable and AccessManager,
@@ -90,9 +99,22 @@ export const leverRules: readonly LeverRule[] = [
     kind: 'close-function',
     shape: 'AccessManager setTargetFunctionRole(address,bytes4[],uint64)',
     match: shaped(/^setTargetFunctionRole$/, 'address,bytes4[],uint64'),
-    calls: (ctx) => ctx.others.flatMap((t) => ctx.selectorsOf(t).map((sel) => ({
-      args: [t, [sel], ADMIN_ROLE], undo: { fn: ctx.fn.name, args: [t, [sel], PUBLIC_ROLE] },
-    }))),
+    calls: async (ctx) => {
+      const out: RuleCall[] = [];
+      for (const t of ctx.managed) {
+        for (const sel of ctx.selectorsOf(t)) {
+          // OpenZeppelin's default role is ADMIN_ROLE, not PUBLIC_ROLE: the undo restores what the chain says now.
+          const role = await ctx.read('getTargetFunctionRole', [t, sel]);
+          if (role === ADMIN_ROLE) continue;
+          out.push({
+            args: [t, [sel], ADMIN_ROLE],
+            ...(typeof role === 'bigint' ? { undo: { fn: ctx.fn.name, args: [t, [sel], role] } } : {}),
+            ...(ctx.has('getTargetFunctionRole') ? { precondition: { fn: 'getTargetFunctionRole', args: [t, sel], not: ADMIN_ROLE } } : {}),
+          });
+        }
+      }
+      return out;
+    },
   },
   {
     kind: 'pause-asset',
@@ -108,7 +130,9 @@ export const leverRules: readonly LeverRule[] = [
     kind: 'pause-contract',
     shape: 'AccessManager setTargetClosed(address,bool)',
     match: shaped(/^setTargetClosed$/, 'address,bool'),
-    calls: (ctx) => ctx.others.map((t) => ({ args: [t, true], undo: { fn: ctx.fn.name, args: [t, false] } })),
+    calls: (ctx) => ctx.managed.map((t) => ({
+      args: [t, true], undo: { fn: ctx.fn.name, args: [t, false] }, precondition: firstView(ctx, ['isTargetClosed'], [t]),
+    })),
   },
   {
     kind: 'pause-contract',

@@ -1,6 +1,7 @@
-import { decodeFunctionResult, encodeFunctionData, type AbiFunction, type Hex } from 'viem';
+import type { AbiFunction, Hex } from 'viem';
 import type { SpecSession } from '../campaign/SpecSession.js';
 import type { DeployedContract } from '../spec/DeployedContract.js';
+import { readView as read } from './readView.js';
 
 /** Addresses that may hold power over a contract, each with what the chain said about it. */
 export type Powers = Map<Hex, string[]>;
@@ -10,7 +11,9 @@ const HOLDER_GETTERS = /^(owner|admin|guardian|pauser|governance|governor|timelo
 /**
  * Reads who holds power over `contract` from its getters: `owner()`-like addresses, and for
  * OpenZeppelin AccessControl the holders of each `*_ROLE` among the known addresses
- * (`hasRole`), or all of them when the roles are enumerable (`getRoleMember`).
+ * (`hasRole`), or all of them when the roles are enumerable (`getRoleMember`); for
+ * OpenZeppelin AccessManager the known addresses holding a `uint64` role getter's role
+ * (`ADMIN_ROLE`), with their execution delay.
  */
 export async function readPowers(session: SpecSession, contract: DeployedContract, known: readonly Hex[]): Promise<Powers> {
   const powers: Powers = new Map();
@@ -46,16 +49,28 @@ export async function readPowers(session: SpecSession, contract: DeployedContrac
       }
     }
   }
+  await readManagerRoles(session, contract, fns.filter(view), known, powers, note);
   return powers;
 }
 
-async function read(session: SpecSession, contract: DeployedContract, fn: AbiFunction, args: unknown[]): Promise<unknown> {
-  const data = encodeFunctionData({ abi: [fn], functionName: fn.name, args });
-  const r = await session.chain.staticCall({ from: session.deployment.deployer, to: contract.address, data });
-  if (r.status !== 'success') return undefined;
-  try {
-    return decodeFunctionResult({ abi: [fn], functionName: fn.name, data: r.returnData });
-  } catch {
-    return undefined;
+/**
+ * AccessManager roles are `uint64` ids and `hasRole` also returns the member's execution
+ * delay: a member with a delay must schedule, so the note says so (the snapshot trial in
+ * `findAuthority` is what decides). PUBLIC_ROLE is everyone and names no holder.
+ */
+async function readManagerRoles(session: SpecSession, contract: DeployedContract, views: AbiFunction[], known: readonly Hex[], powers: Powers, note: (a: Hex, why: string) => void): Promise<void> {
+  const hasRole = views.find((f) => f.name === 'hasRole' && f.inputs.map((i) => i.type).join(',') === 'uint64,address' && f.outputs[0]?.type === 'bool');
+  if (hasRole === undefined) return;
+  const getters = views.filter((f) => f.inputs.length === 0 && f.outputs.length === 1 && f.outputs[0]!.type === 'uint64' && /_ROLE$/.test(f.name) && f.name !== 'PUBLIC_ROLE');
+  for (const g of getters) {
+    const role = await read(session, contract, g, []);
+    if (typeof role !== 'bigint') continue;
+    for (const a of new Set([...known, ...powers.keys()])) {
+      const r = await read(session, contract, hasRole, [role, a]);
+      const [member, delay] = Array.isArray(r) ? r : [r, undefined];
+      if (member !== true) continue;
+      const wait = typeof delay === 'number' || typeof delay === 'bigint' ? Number(delay) : 0;
+      note(a, `hasRole(${g.name}, ${a}) is (true, ${wait})${wait > 0 ? `: an execution delay of ${wait}s, so it must schedule` : ''}`);
+    }
   }
 }
