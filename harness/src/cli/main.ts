@@ -45,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-assertions', 'Do not treat Panic(0x01) / AssertionFailed as findings')
     .option('--no-corpus', 'Do not replay counterexamples saved by earlier runs')
     .option('--workers <n>', 'Worker threads per campaign, each with its own seed and share of the runs (default 1)')
+    .option('--check-timeout <seconds>', 'Time one evaluation of a check may take before it is stopped (default 10)')
     .option('--shard <i/n>', 'Run only shard i of n of every campaign (one machine of a CI matrix); `vigil merge` joins the shard reports')
     .option('--quiet', 'Print only the summary')
     .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown; json is always written)')
@@ -93,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--chain-id <n>', 'Chain id written in the Safe batch files (default 1)')
     .option('--safe <address>', 'The Safe that will sign (written in the batch files)')
     .option('--refuzz-runs <n>', 'Runs of each re-fuzzing round with the levers pulled (default 50)')
+    .option('--no-update-report', 'Leave the report as it is (by default each finding gets its recommendation, and the Markdown / HTML / SARIF / JUnit beside it are rendered again)')
     .action(lazy(() => import('./commands/recommend.js')));
   cli
     .command('typegen [...specs]', 'Compile the specs\' sources and write specs/vigil-artifacts.d.ts (typed contract handles)')
