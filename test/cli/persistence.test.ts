@@ -80,3 +80,22 @@ describe('the counterexample corpus', () => {
     }
   });
 });
+
+describe('the coverage corpus, read back', () => {
+  it('a second run mutates saved calls with small-integer arguments (uint8) without crashing', async () => {
+    const dir = await makeTempDir('corpus-uint8');
+    try {
+      // Lock's step4(uint8): its saved calldata decodes to numbers, which the fuzzer must hold as bigints.
+      const args = ['run', join(repoRoot, 'specs/Lock.spec.ts'), '--out', join(dir, 'out')];
+      const first = await runVigil(args, { cwd: dir });
+      expect(first.code).toBe(0);
+      expect(existsSync(join(dir, '.vigil', 'corpus', 'Lock.coverage.json'))).toBe(true);
+      const second = await runVigil(args, { cwd: dir });
+      expect(second.output).not.toContain('error[INTERNAL]');
+      expect(second.output).not.toMatch(stackFramePattern);
+      expect(second.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,5 +1,6 @@
 import { decodeFunctionData, type Hex } from 'viem';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
+import { toFuzzArgs } from '../abi/toFuzzArgs.js';
 import type { CallRecord } from '../report/types.js';
 import type { SpecSession } from './SpecSession.js';
 
@@ -14,7 +15,7 @@ export function fromCallRecord(session: SpecSession, record: CallRecord): FuzzCa
     const { args } = decodeFunctionData({ abi: [target.fn], data: record.calldata as Hex });
     return {
       target,
-      args: [...(args ?? [])],
+      args: toFuzzArgs(target.fn.inputs, args ?? []),
       sender: record.sender.toLowerCase() as Hex,
       value: BigInt(record.value),
       timeDelta: BigInt(record.timeDelta),

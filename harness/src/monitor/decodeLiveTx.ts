@@ -1,4 +1,5 @@
 import { decodeFunctionData, toFunctionSelector, type AbiFunction, type Hex } from 'viem';
+import { toFuzzArgs } from '../abi/toFuzzArgs.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
 import { typeString } from '../fuzz/selectTargets.js';
 import type { TargetFunction } from '../fuzz/TargetFunction.js';
@@ -25,7 +26,7 @@ export function decodeLiveTx(session: SpecSession, tx: LiveTx, timeDelta: bigint
   }
   try {
     const { args } = decodeFunctionData({ abi: [target.fn], data: tx.input });
-    return { target, args: [...(args ?? [])], sender: tx.from, value: tx.value, timeDelta, blockDelta };
+    return { target, args: toFuzzArgs(target.fn.inputs, args ?? []), sender: tx.from, value: tx.value, timeDelta, blockDelta };
   } catch {
     return undefined;
   }
