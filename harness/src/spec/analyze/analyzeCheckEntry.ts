@@ -1,13 +1,13 @@
 import { Node } from 'ts-morph';
 import type { AnalysisSession } from './AnalysisSession.js';
 import type { Binding } from './Binding.js';
-import { checkPureSubset } from './checkPureSubset.js';
+import { checkPureSubset, type PureSubsetOptions } from './checkPureSubset.js';
 import { constructs } from './constructs.js';
 import { evaluateString, type ParamEnv } from './evaluateArgument.js';
 import type { CheckEntry } from './expandCheckEntries.js';
 import { issueAt, locate, problemAt } from './locate.js';
 import { findMember, memberValue } from './memberName.js';
-import { isFunctionLike, resolveLibraryCheck, type Resolution } from './resolveLibraryCheck.js';
+import { isFunctionLike, resolveLibraryCheck, type FunctionLike, type Resolution } from './resolveLibraryCheck.js';
 import { skipTypeSyntax } from './roleOf.js';
 import type { AnalyzedCheck, SpecProblem } from './SpecAnalysis.js';
 
@@ -20,6 +20,15 @@ export interface SpecContracts {
 export interface AnalyzedEntry {
   check: AnalyzedCheck;
   problems: SpecProblem[];
+  /** The analysed function and its library parameters, when the check resolved to one (for the prover). */
+  fn?: CheckFunction;
+}
+
+export interface CheckFunction {
+  node: FunctionLike;
+  env: ParamEnv;
+  /** The options the function was judged with: they decide every name's role. */
+  options: PureSubsetOptions;
 }
 
 /** Finds the function behind one invariant or property and checks it against the pure subset. */
@@ -31,7 +40,7 @@ export function analyzeCheckEntry(
 ): AnalyzedEntry {
   const base = { kind, name: entry.name, ...locate(entry.anchor) };
   const resolved = resolveLibraryCheck(entry.value, entry.env, session);
-  if (kind === 'invariant') return { check: judge(base, entry.value, resolved, contracts, session), problems: [] };
+  if (kind === 'invariant') return { check: judge(base, entry.value, resolved, contracts, session), problems: [], ...functionOf(resolved, contracts, session) };
 
   if (!resolved.ok || !Node.isObjectLiteralExpression(resolved.value.node)) {
     return { check: judge(base, entry.value, resolved, contracts, session), problems: [] };
@@ -46,7 +55,23 @@ export function analyzeCheckEntry(
     const check = { ...withOn, provable: false, outside: [issueAt(property, constructs.missingCheck)], source: property.getText() };
     return { check, problems: [problemAt(property, `property \`${entry.name}\` has no \`check\` function`)] };
   }
-  return { check: judge(withOn, checkValue, resolveLibraryCheck(checkValue, env, session), contracts, session), problems: [] };
+  const resolvedCheck = resolveLibraryCheck(checkValue, env, session);
+  return { check: judge(withOn, checkValue, resolvedCheck, contracts, session), problems: [], ...functionOf(resolvedCheck, contracts, session) };
+}
+
+function functionOf(resolved: Resolution, contracts: SpecContracts, session: AnalysisSession): { fn?: CheckFunction } {
+  if (!resolved.ok || !isFunctionLike(resolved.value.node)) return {};
+  const { node, env } = resolved.value;
+  return { fn: { node, env, options: subsetOptions(node, env, contracts, session) } };
+}
+
+function subsetOptions(fn: FunctionLike, env: ParamEnv, contracts: SpecContracts, session: AnalysisSession): PureSubsetOptions {
+  return {
+    contractKeys: contracts.keys,
+    contractKeysComplete: contracts.complete,
+    moduleBindings: session.bindingsOf(fn.getSourceFile()),
+    seeds: seedsFrom(env),
+  };
 }
 
 type CheckHeader = Omit<AnalyzedCheck, 'provable' | 'outside' | 'source' | 'definedAt'>;
@@ -69,12 +94,7 @@ function judge(
     return { ...header, provable: false, outside: [issue], source: value.getText() };
   }
   const fn = resolved.value.node;
-  const outside = checkPureSubset(fn, {
-    contractKeys: contracts.keys,
-    contractKeysComplete: contracts.complete,
-    moduleBindings: session.bindingsOf(fn.getSourceFile()),
-    seeds: seedsFrom(resolved.value.env),
-  });
+  const outside = checkPureSubset(fn, subsetOptions(fn, resolved.value.env, contracts, session));
   return { ...header, provable: outside.length === 0, outside, source: fn.getText(), definedAt: locate(fn) };
 }
 

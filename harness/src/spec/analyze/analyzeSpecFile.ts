@@ -1,6 +1,6 @@
 import type { ObjectLiteralExpression, Project } from 'ts-morph';
 import { VigilError } from '../../errors/VigilError.js';
-import { analyzeCheckEntry, type SpecContracts } from './analyzeCheckEntry.js';
+import { analyzeCheckEntry, type CheckFunction, type SpecContracts } from './analyzeCheckEntry.js';
 import { createAnalysisSession, type AnalysisSession } from './AnalysisSession.js';
 import { createAnalysisProject } from './createAnalysisProject.js';
 import { expandCheckEntries } from './expandCheckEntries.js';
@@ -12,6 +12,7 @@ import type { AnalyzedCheck, SpecAnalysis, SpecProblem } from './SpecAnalysis.js
 import { syntaxProblems } from './syntaxProblems.js';
 
 export type { AnalyzedCheck, ProvableIssue, SourceLocation, SpecAnalysis, SpecProblem } from './SpecAnalysis.js';
+export type { CheckFunction } from './analyzeCheckEntry.js';
 
 const sections = [
   { kind: 'invariant', section: 'invariants' },
@@ -24,16 +25,17 @@ const sections = [
  * it out. Library checks are followed into their own files.
  *
  * Pass a `project` to reuse parsed files across calls; files it already holds are
- * re-read from disk, so a long-lived project sees edits.
+ * re-read from disk, so a long-lived project sees edits. `functions`, when given, receives
+ * the function behind each check that resolved to one (the prover translates it).
  */
-export function analyzeSpecFile(file: string, project?: Project): SpecAnalysis {
+export function analyzeSpecFile(file: string, project?: Project, functions?: Map<AnalyzedCheck, CheckFunction>): SpecAnalysis {
   const session = createAnalysisSession(project ?? createAnalysisProject());
   const sourceFile = session.openFile(file);
   if (!sourceFile) throw new VigilError('SPEC_NOT_FOUND', `spec file not found: ${file}`);
 
   const base = findVariantBase(sourceFile);
   if (base !== undefined && base !== sourceFile.getFilePath()) {
-    return { ...analyzeSpecFile(base, session.project), file: sourceFile.getFilePath() };
+    return { ...analyzeSpecFile(base, session.project, functions), file: sourceFile.getFilePath() };
   }
 
   const problems: SpecProblem[] = [];
@@ -42,7 +44,7 @@ export function analyzeSpecFile(file: string, project?: Project): SpecAnalysis {
 
   const spec = lookup.spec;
   const contracts = spec ? readContracts(spec, session) : { keys: new Set<string>(), complete: true };
-  const checks = spec ? analyzeSections(spec, contracts, session, problems) : [];
+  const checks = spec ? analyzeSections(spec, contracts, session, problems, functions) : [];
 
   const specName = spec && readSpecName(spec);
   return {
@@ -60,6 +62,7 @@ function analyzeSections(
   contracts: SpecContracts,
   session: AnalysisSession,
   problems: SpecProblem[],
+  functions: Map<AnalyzedCheck, CheckFunction> | undefined,
 ): AnalyzedCheck[] {
   const checks: AnalyzedCheck[] = [];
   for (const { kind, section } of sections) {
@@ -70,6 +73,7 @@ function analyzeSections(
     for (const entry of expanded.entries) {
       const analyzed = analyzeCheckEntry(kind, entry, contracts, session);
       checks.push(analyzed.check);
+      if (analyzed.fn) functions?.set(analyzed.check, analyzed.fn);
       problems.push(...analyzed.problems);
     }
   }

@@ -7,7 +7,8 @@ import { Node, SyntaxKind } from 'ts-morph';
  */
 export type ParamValue =
   | { kind: 'string'; value: string }
-  | { kind: 'constant'; text: string }
+  /** `node` is evaluated in `env` (it may name other constant parameters): the prover inlines it. */
+  | { kind: 'constant'; text: string; node: Node; env: ParamEnv }
   | { kind: 'unknown' };
 
 export type ParamEnv = ReadonlyMap<string, ParamValue>;
@@ -17,7 +18,7 @@ export const emptyEnv: ParamEnv = new Map();
 export function evaluateArgument(expression: Node, env: ParamEnv): ParamValue {
   const value = evaluateString(expression, env);
   if (value !== undefined) return { kind: 'string', value };
-  if (isConstantExpression(expression, env)) return { kind: 'constant', text: expression.getText() };
+  if (isConstantExpression(expression, env)) return { kind: 'constant', text: expression.getText(), node: expression, env };
   return { kind: 'unknown' };
 }
 
