@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../campaign/CampaignSettings.js';
+import { openSession } from '../../campaign/openSession.js';
+import { runSequence } from '../../campaign/runSequence.js';
+import { fromCallRecord } from '../../campaign/fromCallRecord.js';
+import type { FuzzCall } from '../../fuzz/FuzzCall.js';
+import { SymbolicEvm } from '../explore/SymbolicEvm.js';
+import { openZ3, type Z3Session } from '../z3/openZ3.js';
+import { supplyCoversBalances } from './fixtures/handChecks.js';
+import { proveChecks } from './proveChecks.js';
+import { defaultProveBounds } from './types.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const open = (file: string) => openSession(join(fixtures, file), { root: fixtures, settings: defaultSettings });
+
+let z3: Z3Session;
+beforeAll(async () => {
+  z3 = await openZ3();
+});
+afterAll(async () => {
+  await z3.close();
+});
+
+describe('proveChecks with a hand-written check', () => {
+  it('proves the correct coin inductively, with its bounds', async () => {
+    const session = await open('Coin.spec.ts');
+    const { proofs, findings } = await proveChecks(session, [supplyCoversBalances('coin')], {
+      ctx: z3.ctx, sevm: new SymbolicEvm(z3.ctx), bounds: defaultProveBounds, reportPath: 'reports/vigil-report.json',
+    });
+    expect(findings).toEqual([]);
+    expect(proofs).toHaveLength(1);
+    expect(proofs[0]).toMatchObject({ name: 'supplyCoversBalances', verdict: 'proved-inductive', depth: 2, loopBound: 3 });
+  }, 300_000);
+
+  it('gives the buggy coin a counterexample that the real runner replays', async () => {
+    const session = await open('CoinBuggy.spec.ts');
+    const { proofs, findings } = await proveChecks(session, [supplyCoversBalances('coin')], {
+      ctx: z3.ctx, sevm: new SymbolicEvm(z3.ctx), bounds: defaultProveBounds, reportPath: 'reports/vigil-report.json',
+    });
+    expect(proofs[0]).toMatchObject({ verdict: 'counterexample', findingId: 'CoinBuggy:invariant:supplyCoversBalances' });
+    const finding = findings[0]!;
+    expect(finding.shrunk.calls.at(-1)!.function).toBe('transfer');
+    // The recorded calls, read back as a report reader would, break the check in the EVM.
+    const calls = finding.shrunk.calls.map((r) => fromCallRecord(session, r)) as FuzzCall[];
+    const outcome = await runSequence(session, calls, { target: finding.id });
+    expect(outcome.violation?.id).toBe(finding.id);
+  }, 300_000);
+});

@@ -1,0 +1,122 @@
+import type { Finding } from '../../report/types.js';
+import { extendPath } from '../exec/PathCond.js';
+import type { SymbolicState } from '../exec/PathState.js';
+import { concreteTx } from '../explore/txEnv.js';
+import type { EndPath } from '../explore/types.js';
+import { confirmCounterexample } from './confirmCounterexample.js';
+import type { ProofContext } from './ProofContext.js';
+import { setupState } from './initialState.js';
+import { symbolicStep, type BlockClock, type SymbolicStep } from './symbolicStep.js';
+import type { CheckEnv, VerifyCheck } from './types.js';
+
+export type BoundedVerdict = 'proved-bounded' | 'counterexample' | 'unknown' | 'vacuous';
+
+export interface BoundedResult {
+  verdict: BoundedVerdict;
+  reason?: string;
+  finding?: Finding;
+}
+
+interface Trace {
+  state: SymbolicState;
+  steps: SymbolicStep[];
+  clock: BlockClock;
+}
+
+/** Reasons kept per check: enough to say which bound was hit, not a log. */
+const MAX_REASONS = 3;
+
+/**
+ * Every sequence of up to k calls to the target functions from the set-up state: after
+ * each call, on every success path, the solver looks for a state where a check fails.
+ * Reverting paths end (the state is unchanged, and was checked). A path the engine could
+ * not follow, a check it could not evaluate or a query the solver could not decide makes
+ * the check unknown, never proved; a solver counterexample counts only once it replays.
+ */
+export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]): Promise<Map<string, BoundedResult>> {
+  const { ctx, sevm, session, bounds } = p;
+  const open = new Map(checks.map((c) => [c.name, c]));
+  const results = new Map<string, BoundedResult>();
+  const unknown = new Map<string, string[]>(checks.map((c) => [c.name, []]));
+  const global: string[] = [];
+  const layouts = new Set<string>();
+  let successes = 0;
+  const addReason = (list: string[], r: string) => {
+    if (list.length < MAX_REASONS && !list.includes(r)) list.push(r);
+  };
+
+  const clock0: BlockClock = { timestamp: session.chain.timestamp, number: session.chain.blockNumber };
+  const start = setupState(ctx, p.world);
+  const startTx = concreteTx(BigInt(session.senders[0] ?? session.deployment.actors[0]!), clock0);
+
+  const checkState = async (state: SymbolicState, tx: CheckEnv['tx'], steps: SymbolicStep[]) => {
+    for (const check of [...open.values()]) {
+      const env: CheckEnv = { ctx, sevm, state, tx, contracts: p.contracts, actors: session.deployment.actors };
+      const value = await check.evaluate(env);
+      if (value.unknown !== undefined) {
+        addReason(unknown.get(check.name)!, value.unknown);
+        continue;
+      }
+      const violated = ctx.Not(value.holds);
+      const q = await sevm.check(extendPath(state.path, violated), bounds.timeoutMs);
+      if (q.status === 'unsat') continue;
+      if (q.status === 'unknown') {
+        addReason(unknown.get(check.name)!, `solver could not decide the check after ${steps.length} call(s) (${q.reason}, timeout ${bounds.timeoutMs} ms)`);
+        continue;
+      }
+      if (steps.length === 0) {
+        results.set(check.name, { verdict: 'counterexample', reason: 'fails on the set-up state, before any call' });
+        open.delete(check.name);
+        continue;
+      }
+      const end = state as EndPath;
+      const c = await confirmCounterexample({ session, sevm, reportPath: p.reportPath, startedAt: p.startedAt }, end, violated, q.model, steps, check);
+      if (c.status === 'confirmed') {
+        results.set(check.name, { verdict: 'counterexample', finding: c.finding });
+        open.delete(check.name);
+      } else addReason(unknown.get(check.name)!, c.reason);
+    }
+  };
+
+  await checkState(start, startTx, []);
+  let frontier: Trace[] = [{ state: start, steps: [], clock: clock0 }];
+  for (let depth = 1; depth <= bounds.depth && open.size > 0 && frontier.length > 0; depth++) {
+    const next: Trace[] = [];
+    for (const trace of frontier) {
+      for (const target of session.targets) {
+        const prefix = `c${depth}.`;
+        const built = symbolicStep(ctx, session, target, trace.state, trace.clock, {
+          prefix, maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
+        });
+        if (!built.complete) addReason(global, `${target.id}: not every calldata layout was explored`);
+        for (const step of built.steps) {
+          for (const l of step.layout) layouts.add(l);
+          const r = await sevm.explore({ state: built.state, call: step.call, tx: step.tx, options: p.sevmOptions });
+          if (r.budget !== undefined) addReason(global, `${target.id} at call ${depth}: ${r.budget} budget hit`);
+          for (const end of r.paths) {
+            if (end.status === 'unknown') {
+              addReason(global, `${target.id} at call ${depth}: ${end.unknown ?? 'unknown'}: ${end.reason ?? ''}`.trim());
+              continue;
+            }
+            if (end.status !== 'success') continue;
+            successes++;
+            const steps = [...trace.steps, step];
+            await checkState(end, step.tx, steps);
+            if (depth < bounds.depth) next.push({ state: end, steps, clock: { timestamp: step.tx.block.timestamp, number: step.tx.block.number } });
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+
+  const bound = `depth ${bounds.depth}, loop bound ${bounds.loopBound}${layouts.size > 0 ? `, dynamic lengths in {0, 1, 2}` : ''}`;
+  for (const check of checks) {
+    if (results.has(check.name)) continue;
+    const reasons = [...global, ...unknown.get(check.name)!];
+    if (reasons.length > 0) results.set(check.name, { verdict: 'unknown', reason: `${reasons.slice(0, MAX_REASONS).join('; ')} (${bound})` });
+    else if (successes === 0 && bounds.depth > 0) results.set(check.name, { verdict: 'vacuous', reason: `every path of every target function reverts from the set-up state (${bound})` });
+    else results.set(check.name, { verdict: 'proved-bounded', reason: bound });
+  }
+  return results;
+}
