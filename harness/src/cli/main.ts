@@ -75,6 +75,14 @@ export async function main(argv: string[]): Promise<number> {
     .command('list [...specs]', 'List each spec\'s invariants and properties and whether each is in the provable subset')
     .action(lazy(() => import('./commands/list.js')));
   cli
+    .command('prove [...specs]', 'Prove each invariant: bounded from the set-up state (--depth k), inductive where it is; counterexamples replayed into the report')
+    .option('--depth <k>', 'Calls per sequence from the set-up state (default 2)')
+    .option('--loop-bound <n>', 'Symbolic loop iterations per path (default 3)')
+    .option('--timeout <seconds>', 'Budget of one exploration or solver obligation (default 30)')
+    .option('--out <dir>', 'Report folder (default reports/)')
+    .option('--reporter <names>', 'Outputs, comma-separated (default console,json; json is always written)')
+    .action(lazy(() => import('./commands/prove.js')));
+  cli
     .command('replay <report>', 'Re-run counterexamples of a report and print a decoded trace')
     .option('--finding <id>', 'Only this finding (default: all)')
     .action(lazy(() => import('./commands/replay.js')));

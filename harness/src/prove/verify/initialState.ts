@@ -49,10 +49,10 @@ export function setupState(ctx: Ctx, world: WorldInput): SymbolicState {
   return createSymbolicState(ctx, world);
 }
 
-/** Any storage in every contract and any balances: the start of an inductive step. */
+/**
+ * Any storage in every contract and any balances: the start of an inductive step. No
+ * preimages: they only tie symbolic keys to a concrete state's slots, and cost the solver.
+ */
 export function anyState(ctx: Ctx, world: WorldInput): SymbolicState {
-  return createSymbolicState(ctx, {
-    contracts: world.contracts.map((c) => ({ ...c, storage: 'symbolic' as const })),
-    keccakPreimages: world.keccakPreimages ?? [],
-  });
+  return createSymbolicState(ctx, { contracts: world.contracts.map((c) => ({ ...c, storage: 'symbolic' as const })) });
 }

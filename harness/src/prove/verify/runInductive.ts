@@ -1,11 +1,11 @@
 import { extendPath } from '../exec/PathCond.js';
-import { assume, type SymbolicState } from '../exec/PathState.js';
+import type { SymbolicState } from '../exec/PathState.js';
 import type { TxEnv } from '../exec/ExecEnv.js';
 import { anyState } from './initialState.js';
 import type { ProofContext } from './ProofContext.js';
 import { symbolicStep, type BlockClock } from './symbolicStep.js';
 import type { CheckEnv, VerifyCheck } from './types.js';
-import { sym, type BV } from '../word/Word.js';
+import { sym, type BV, type BoolExpr } from '../word/Word.js';
 
 export type StepResult =
   | { status: 'preserved' }
@@ -28,21 +28,24 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
     timestamp: sym(ctx.BitVec.const('i.timestamp', 64).zeroExt(192) as BV),
     number: sym(ctx.BitVec.const('i.number', 64).zeroExt(192) as BV),
   };
-  for (const target of session.targets) {
+  // One sender at a time: from any storage, a symbolic sender's mapping slots are hashes of
+  // unknown inputs over an unknown array, which the solver decides far more slowly.
+  for (const target of session.targets) for (const sender of session.senders) {
     const built = symbolicStep(ctx, session, target, pre, clock, {
-      prefix: 'i.', maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
+      prefix: 'i.', senders: [sender], maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
     });
     for (const step of built.steps) {
-      // The pre-state's assumptions are evaluated with the block of this call, as a check would see it.
-      const assumed: SymbolicState = { ...built.state };
+      // The pre-state's assumptions join only the final query: in the path they would weigh on
+      // every branch decision, and a branch kept without them only adds paths (sound).
+      const assumed: SymbolicState = built.state;
+      const assumptions: BoolExpr[] = [];
       for (const c of [...proved, check]) {
         const v = await c.evaluate(envOf(p, assumed, step.tx));
         if (v.unknown !== undefined) return { status: 'unknown', reason: `inductive step: ${c.name} on any state: ${v.unknown}` };
-        assume(assumed, v.holds);
+        assumptions.push(v.holds);
       }
-      const sat = await sevm.check(assumed.path, bounds.timeoutMs);
+      const sat = await sevm.check(extendPath(assumed.path, ctx.And(...assumptions)), bounds.timeoutMs);
       if (sat.status === 'unsat') return { status: 'vacuous', reason: 'inductive step: the assumed invariants hold on no state' };
-      if (sat.status === 'sat') assumed.model = sat.model;
       const r = await sevm.explore({ state: assumed, call: step.call, tx: step.tx, options: p.sevmOptions });
       if (r.budget !== undefined) return { status: 'unknown', reason: `inductive step: ${target.id}: ${r.budget} budget hit` };
       for (const end of r.paths) {
@@ -50,7 +53,7 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
         if (end.status !== 'success') continue;
         const v = await check.evaluate(envOf(p, end, step.tx));
         if (v.unknown !== undefined) return { status: 'unknown', reason: `inductive step: ${check.name} after ${target.id}: ${v.unknown}` };
-        const q = await sevm.check(extendPath(end.path, ctx.Not(v.holds)), bounds.timeoutMs);
+        const q = await sevm.check(extendPath(end.path, ctx.And(...assumptions, ctx.Not(v.holds))), bounds.timeoutMs);
         if (q.status === 'sat') {
           return { status: 'broken', reason: `counterexample to induction: ${target.id} breaks ${check.name} from a state the bounded search did not reach` };
         }

@@ -32,6 +32,8 @@ export interface StepOptions {
   /** The fuzzer's bounds on time jumps; the prover explores the same ones. */
   maxTimeDelay: bigint;
   maxBlockDelay: bigint;
+  /** The senders this call may come from (default: the spec's). */
+  senders?: readonly Hex[];
 }
 
 const add = (ctx: Ctx, a: Word, b: BV): Word => sym((typeof a === 'bigint' ? ctx.BitVec.val(a, 256) : a.e).add(b) as BV);
@@ -46,11 +48,12 @@ const add = (ctx: Ctx, a: Word, b: BV): Word => sym((typeof a === 'bigint' ? ctx
 export function symbolicStep(ctx: Ctx, session: SpecSession, target: TargetFunction, state: SymbolicState, clock: BlockClock, o: StepOptions): { state: SymbolicState; steps: SymbolicStep[]; complete: boolean } {
   const s: SymbolicState = { ...state };
   const facts: BoolExpr[] = [];
+  const senders = o.senders ?? session.senders;
   let from: Word;
-  if (session.senders.length === 1) from = BigInt(session.senders[0]!);
+  if (senders.length === 1) from = BigInt(senders[0]!);
   else {
     const v = ctx.BitVec.const(`${o.prefix}sender`, 160);
-    facts.push(ctx.Or(...session.senders.map((a) => v.eq(ctx.BitVec.val(BigInt(a), 160)))));
+    facts.push(ctx.Or(...senders.map((a) => v.eq(ctx.BitVec.val(BigInt(a), 160)))));
     from = sym(v.zeroExt(96) as BV);
   }
   const value: Word = target.fn.stateMutability === 'payable' ? sym(ctx.BitVec.const(`${o.prefix}value`, 256) as BV) : 0n;

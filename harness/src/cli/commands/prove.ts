@@ -1,0 +1,98 @@
+import { join, relative, resolve } from 'node:path';
+import { defaultSettings } from '../../campaign/CampaignSettings.js';
+import { VigilError } from '../../errors/VigilError.js';
+import { findSpecFiles } from '../../fs/findSpecFiles.js';
+import { defaultProveBounds, type ProveBounds } from '../../prove/verify/types.js';
+import { proveSpec } from '../../prove/verify/proveSpec.js';
+import { openZ3 } from '../../prove/z3/openZ3.js';
+import { loadReporters } from '../../report/reporters/loadReporters.js';
+import { parseReporterNames } from '../../report/reporters/parseReporterNames.js';
+import { ReporterGroup } from '../../report/reporters/ReporterGroup.js';
+import { overallStatus } from '../../report/overallStatus.js';
+import { REPORT_SCHEMA_VERSION, type Report, type SpecResult } from '../../report/types.js';
+import { vigilVersion } from '../../version.js';
+import { EXIT } from '../exitCodes.js';
+
+export interface ProveOptions {
+  depth?: string;
+  loopBound?: string;
+  timeout?: string;
+  out?: string;
+  reporter?: string | string[];
+}
+
+/**
+ * `vigil prove`: each check's verdict (bounded from the set-up state, inductive where it
+ * is), counterexamples replayed into the report like fuzzing findings. Z3 is closed on
+ * every way out, so the process exits by itself.
+ */
+export default async function prove(paths: string[], options: ProveOptions): Promise<number> {
+  const root = process.cwd();
+  const bounds = parseBounds(options);
+  const names = parseReporterNames(options.reporter, ['console', 'json']);
+  const outDir = resolve(root, options.out ?? 'reports');
+  const reportPath = relative(root, join(outDir, 'vigil-report.json'));
+  const files = findSpecFiles(root, paths.length > 0 ? paths : ['specs']);
+  const reporters = new ReporterGroup(await loadReporters(names.includes('json') ? names : ['json', ...names], {
+    outDir, root, write: (s) => process.stdout.write(s), color: process.stdout.isTTY === true,
+  }));
+  const start = Date.now();
+  const command = ['vigil', 'prove', ...process.argv.slice(3)].join(' ');
+  reporters.onRunStart({ targets: files.length, command });
+  const z3 = await openZ3();
+  const specs: SpecResult[] = [];
+  // Not read back from the sessions yet: proveSpec returns the spec's result only.
+  const compiler: Report['compiler'] = { version: 'unknown', evmVersion: 'unknown', hardfork: 'unknown' };
+  try {
+    for (const file of files) {
+      const result = await proveSpec(file, { root, cacheDir: join(root, '.vigil', 'cache', 'compile'), settings: defaultSettings, bounds, reportPath, ctx: z3.ctx });
+      specs.push(result);
+      reporters.onSpecDone(result);
+      process.stdout.write(verdictTable(result, bounds));
+    }
+  } finally {
+    await z3.close();
+  }
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'vigil', version: vigilVersion },
+    status: overallStatus(specs, false),
+    createdAt: new Date().toISOString(),
+    durationMs: Date.now() - start,
+    settings: { seed: String(defaultSettings.seed), runs: 0, depth: bounds.depth, shrinkLimit: 0, workers: 1, command },
+    compiler,
+    specs,
+  };
+  const written = (await reporters.onRunEnd(report)).map((p) => relative(root, p));
+  if (written.length > 0) process.stdout.write(`Reports: ${written.join(', ')}\n`);
+  const proofs = specs.flatMap((s) => s.proofs ?? []);
+  if (proofs.some((p) => p.verdict === 'counterexample')) return EXIT.violation;
+  if (proofs.some((p) => !p.verdict.startsWith('proved') && p.verdict !== 'fuzz-only')) return EXIT.inconclusive;
+  return EXIT.ok;
+}
+
+function verdictTable(spec: SpecResult, bounds: ProveBounds): string {
+  const rows = (spec.proofs ?? []).map((p) => {
+    const verdict = p.verdict === 'proved-bounded' ? `proved-bounded (k=${p.depth ?? bounds.depth}, loop ${p.loopBound ?? bounds.loopBound})` : p.verdict;
+    return `  ${p.kind} ${p.name}: ${verdict}  ${(p.timeMs / 1000).toFixed(1)} s${p.reason ? `\n      ${p.reason}` : ''}${p.findingId ? `\n      finding ${p.findingId}` : ''}`;
+  });
+  return `${spec.name} (depth ${bounds.depth}, loop bound ${bounds.loopBound})\n${rows.join('\n')}\n`;
+}
+
+function parseBounds(o: ProveOptions): ProveBounds {
+  const problems: string[] = [];
+  const int = (flag: string, raw: string | undefined, fallback: number, min: number): number => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) {
+      problems.push(`--${flag} ${raw}: expected a whole number ≥ ${min}`);
+      return fallback;
+    }
+    return n;
+  };
+  const depth = int('depth', o.depth, defaultProveBounds.depth, 0);
+  const loopBound = int('loop-bound', o.loopBound, defaultProveBounds.loopBound, 1);
+  const timeout = int('timeout', o.timeout, defaultProveBounds.timeoutMs / 1000, 1);
+  if (problems.length > 0) throw new VigilError('USAGE', `invalid flags of vigil prove: ${problems.join('; ')}`, { meta: problems });
+  return { depth, loopBound, timeoutMs: timeout * 1000 };
+}

@@ -1,0 +1,62 @@
+import { relative } from 'node:path';
+import type { CampaignSettings } from '../../campaign/CampaignSettings.js';
+import { openSession } from '../../campaign/openSession.js';
+import { isVigilError } from '../../errors/VigilError.js';
+import type { ProofRecord, SpecResult } from '../../report/types.js';
+import { SymbolicEvm } from '../explore/SymbolicEvm.js';
+import { compileChecks } from '../spec/compileCheck.js';
+import type { Ctx } from '../word/Word.js';
+import { fromCompiledCheck } from './fromCompiledCheck.js';
+import { proveChecks } from './proveChecks.js';
+import type { ProveBounds, VerifyCheck } from './types.js';
+
+export interface ProveSpecOptions {
+  root: string;
+  cacheDir: string;
+  settings: CampaignSettings;
+  bounds: ProveBounds;
+  reportPath: string;
+  ctx: Ctx;
+}
+
+/**
+ * One spec's verdicts as a report entry: checks outside the provable subset are
+ * `fuzz-only` with their construct, the others go through the bounded and inductive
+ * procedures; replayed counterexamples are its findings. An engine failure is `error`.
+ */
+export async function proveSpec(file: string, o: ProveSpecOptions): Promise<SpecResult> {
+  const started = Date.now();
+  const session = await openSession(file, { root: o.root, cacheDir: o.cacheDir, settings: o.settings });
+  const compiled = await compileChecks(file);
+  const proofs: ProofRecord[] = [];
+  const provable: VerifyCheck[] = [];
+  const locations = new Map(compiled.map((c) => [`${c.kind}:${c.name}`, c.location]));
+  for (const c of compiled) {
+    if (c.provable) provable.push(fromCompiledCheck(c.ir, BigInt(session.deployment.deployer)));
+    else proofs.push({ kind: c.kind, name: c.name, verdict: 'fuzz-only', reason: c.construct, location: c.location, timeMs: 0 });
+  }
+  let findings: SpecResult['findings'] = [];
+  try {
+    const out = await proveChecks(session, provable, { ctx: o.ctx, sevm: new SymbolicEvm(o.ctx), bounds: o.bounds, reportPath: o.reportPath, locations });
+    proofs.push(...out.proofs);
+    findings = out.findings;
+  } catch (e) {
+    if (isVigilError(e)) throw e;
+    const reason = `engine failure: ${(e as Error).message.split('\n')[0]}`;
+    for (const c of provable) proofs.push({ kind: c.kind, name: c.name, verdict: 'error', reason, ...(locations.has(`${c.kind}:${c.name}`) ? { location: locations.get(`${c.kind}:${c.name}`)! } : {}), timeMs: Date.now() - started });
+  }
+  const order = new Map(compiled.map((c, i) => [`${c.kind}:${c.name}`, i]));
+  proofs.sort((a, b) => order.get(`${a.kind}:${a.name}`)! - order.get(`${b.kind}:${b.name}`)!);
+  const failed = new Set(findings.map((f) => f.id));
+  return {
+    name: session.name,
+    file: relative(process.cwd(), session.file),
+    status: findings.length > 0 ? 'failed' : proofs.some((p) => !p.verdict.startsWith('proved') && p.verdict !== 'fuzz-only') ? 'inconclusive' : 'passed',
+    findings,
+    checks: session.checks.checkNames.map(({ kind, name }) => ({ kind, name, status: failed.has(`${session.name}:${kind}:${name}`) ? 'failed' : 'passed', checks: 0 })),
+    functions: [],
+    coverage: { contracts: [] },
+    stats: { runs: 0, calls: 0, reverts: 0, durationMs: Date.now() - started, callsPerSec: 0 },
+    proofs,
+  };
+}
