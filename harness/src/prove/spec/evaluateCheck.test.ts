@@ -98,7 +98,7 @@ describe.each(['Lending.spec.ts', 'LendingBuggy.spec.ts', 'Guarded.spec.ts', 'Lo
           // `on` may be computed (a library maps names): the loaded spec holds its value.
           const on = (session.spec.properties as Record<string, { on?: string | readonly string[] }>)[c.name]!.on;
           const patterns = on === undefined ? undefined : typeof on === 'string' ? [on] : on;
-          if (patterns && !patterns.some((p) => matchesPattern(p, target.contract.key, target.fn.name, target.signature))) continue;
+          if (patterns && !patterns.some((p) => matchesPattern(p, target.contract.key, target.fn, target.signature))) continue;
           expected.set(`property:${c.name}`, !violations.some((v) => v.kind === 'property' && v.name === c.name));
         }
         const env = envOf(post);
