@@ -1,3 +1,4 @@
+import { metadataLength } from '../compile/metadataLength.js';
 /** What ran of one runtime code: instructions for reports, jump edges for the search. */
 export interface CodeCoverage {
   readonly code: Uint8Array;
@@ -77,7 +78,9 @@ export class CoverageMap {
     const bitmap = this.byCode.get(code)?.instructions;
     let covered = 0;
     let total = 0;
-    for (let pc = 0; pc < code.length; pc++) {
+    // The metadata trailer is data (and differs between checkouts): not instructions.
+    const end = code.length - metadataLength(code);
+    for (let pc = 0; pc < end; pc++) {
       total++;
       if (bitmap !== undefined && bitmap[pc] === 1) covered++;
       const op = code[pc]!;

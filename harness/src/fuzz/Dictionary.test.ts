@@ -22,6 +22,13 @@ describe('Dictionary.addBytecodeConstants', () => {
     expect(d.values).toEqual([0x6061n, 0x6060n, 0x6062n]);
   });
 
+  it('leaves out the metadata trailer, whose bytes change with where the sources live', () => {
+    const d = new Dictionary();
+    // PUSH1 0x07, then a CBOR map (a1) of 10 bytes holding 0x61 0x12 0x34 (would read as PUSH2 0x1234), length 0x000b.
+    d.addBytecodeConstants(`0x6007a1611234${'00'.repeat(7)}000b`);
+    expect(d.values).toEqual([7n, 6n, 8n]);
+  });
+
   it('turns 20-byte pushes into addresses, lower-case, and keeps their value', () => {
     const d = new Dictionary();
     d.addBytecodeConstants(`0x73${'00'.repeat(16)}c0ffee01`);

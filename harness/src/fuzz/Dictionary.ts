@@ -1,4 +1,5 @@
 import { hexToBytes, type Hex } from 'viem';
+import { metadataLength } from '../compile/metadataLength.js';
 
 const MAX_VALUES = 4096;
 const MAX_ADDRESSES = 256;
@@ -33,9 +34,13 @@ export class Dictionary {
     this.addresses.push(lower as Hex);
   }
 
-  /** PUSH1..PUSH32 operands of a runtime code, with v-1 and v+1. */
+  /**
+   * PUSH1..PUSH32 operands of a runtime code, with v-1 and v+1. The metadata trailer is left
+   * out: read as instructions it yields "constants" that change with where the sources live.
+   */
   addBytecodeConstants(code: Hex): void {
-    const bytes = hexToBytes(code);
+    const all = hexToBytes(code);
+    const bytes = all.subarray(0, all.length - metadataLength(all));
     for (let pc = 0; pc < bytes.length; pc++) {
       const op = bytes[pc]!;
       if (op < 0x60 || op > 0x7f) continue;

@@ -1,4 +1,5 @@
 import { hexToBytes } from 'viem';
+import { metadataLength } from '../compile/metadataLength.js';
 import type { Artifact } from '../compile/types.js';
 
 /**
@@ -39,11 +40,6 @@ export class ArtifactMatcher {
 }
 
 function metadataTrailer(code: Uint8Array): string | undefined {
-  if (code.length < 4) return undefined;
-  const len = (code[code.length - 2]! << 8) | code[code.length - 1]!;
-  if (len < 10 || len + 2 > code.length) return undefined;
-  // A CBOR map of 1 to 3 entries starts it.
-  const head = code[code.length - 2 - len]!;
-  if (head < 0xa1 || head > 0xa3) return undefined;
-  return Buffer.from(code.subarray(code.length - 2 - len)).toString('hex');
+  const n = metadataLength(code);
+  return n === 0 ? undefined : Buffer.from(code.subarray(code.length - n)).toString('hex');
 }
