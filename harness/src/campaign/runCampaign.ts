@@ -1,4 +1,4 @@
-import { CallGenerator } from '../fuzz/CallGenerator.js';
+import { callGeneratorFor } from './callGeneratorFor.js';
 import { isVigilError } from '../errors/VigilError.js';
 import type { SpecError } from '../report/types.js';
 import { CompactSequence } from '../fuzz/CompactSequence.js';
@@ -88,18 +88,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     stopOn(e);
   }
 
-  const generator = new CallGenerator({
-    seed: settings.seed,
-    targets: session.targets,
-    senders: session.senders,
-    env: {
-      dictionary: session.dictionary,
-      addresses: session.addressArgs === 'actors' ? session.senders : [...session.senders, ...session.deployment.contracts.map((c) => c.address)],
-      addressDomain: session.addressArgs,
-    },
-    maxTimeDelay: settings.maxTimeDelay,
-    maxBlockDelay: settings.maxBlockDelay,
-  });
+  const generator = callGeneratorFor(session, settings.seed);
   const progress = (phase: CampaignProgress['phase']) => {
     const now = Date.now();
     if (options.onProgress === undefined || now - lastProgress < PROGRESS_EVERY_MS) return;

@@ -79,7 +79,7 @@ class SpecTestBuilder {
 
   build(): ExportedTest {
     const { finding } = this.req;
-    const { executed, failedAt } = this.replayed;
+    const { failedAt } = this.replayed;
     if (failedAt === undefined) {
       this.warnings.push(`the counterexample no longer fails in Vigil (the code changed, or this is another contract): the exported test is expected to pass`);
     }

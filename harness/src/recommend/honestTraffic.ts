@@ -1,8 +1,8 @@
 import type { Hex } from 'viem';
+import { callGeneratorFor } from '../campaign/callGeneratorFor.js';
 import { encodeCall } from '../campaign/encodeCall.js';
 import { CorpusStore } from '../campaign/corpusStore.js';
 import { fromCallRecord } from '../campaign/fromCallRecord.js';
-import { CallGenerator } from '../fuzz/CallGenerator.js';
 import { runSequence } from '../campaign/runSequence.js';
 import type { SpecSession } from '../campaign/SpecSession.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
@@ -59,18 +59,7 @@ export async function honestTraffic(session: SpecSession, options: { given?: Fuz
  * campaign: a session that already ran one has its edges covered, so a new corpus would be empty.
  */
 function freshSequences(session: SpecSession, seed: number): FuzzCall[][] {
-  const generator = new CallGenerator({
-    seed,
-    targets: session.targets,
-    senders: session.senders,
-    env: {
-      dictionary: session.dictionary,
-      addresses: session.addressArgs === 'actors' ? session.senders : [...session.senders, ...session.deployment.contracts.map((c) => c.address)],
-      addressDomain: session.addressArgs,
-    },
-    maxTimeDelay: session.settings.maxTimeDelay,
-    maxBlockDelay: session.settings.maxBlockDelay,
-  });
+  const generator = callGeneratorFor(session, seed);
   return Array.from({ length: FRESH_SEQUENCES }, () => Array.from({ length: FRESH_DEPTH }, () => generator.next()));
 }
 
