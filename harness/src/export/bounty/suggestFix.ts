@@ -36,7 +36,8 @@ function patternHints(call: CallRecord, earlier: readonly CallRecord[], contract
     hints.push('The caller passes its own address as an argument: check the path where source and destination are the same account (read both balances before writing either, or reject `from == to` explicitly).');
   }
   const receiver = (c: CallRecord) => c.args.find((a) => ADDRESS.test(a) && contracts.has(a.toLowerCase()) && a.toLowerCase() !== c.address.toLowerCase());
-  const donation = [...earlier, call].find((c) => /transfer|send/i.test(c.function) && receiver(c) !== undefined);
+  // Minting to a contract is a donation too (an open mint, or the attacker's own token).
+  const donation = [...earlier, call].find((c) => /transfer|send|mint/i.test(c.function) && receiver(c) !== undefined);
   if (donation) {
     const to = receiver(donation)!;
     hints.push(`${donation === call ? 'The breaking call' : 'An earlier step'} sends tokens straight to \`${contracts.get(to.toLowerCase())}\` (\`${donation.contractName}.${donation.signature}\` to \`${to}\`) without calling it: if \`${contracts.get(to.toLowerCase())}\` prices or accounts from its own token balance, a donation moves it. Track deposits in storage, or round against the caller.`);
