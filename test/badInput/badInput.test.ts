@@ -77,6 +77,12 @@ const cases: Case[] = [
     keeps: ['LoopsLater:property:shortNeverReverts'],
   },
   {
+    name: 'a check that never returns inside a campaign worker thread (--workers 2)',
+    args: (d) => ['run', spec('LoopsLater'), ...small, '--check-timeout', '1', '--workers', '2', '--out', d],
+    exit: 2, code: 'INVARIANT_TIMEOUT',
+    says: [/a check in campaign worker \d did not return within 1 s; the worker was stopped/],
+  },
+  {
     name: 'targets that revert with odd data (short, 64 KiB, not UTF-8, lying about its length)',
     args: (d) => ['run', spec('OddReverts'), ...small, '--out', d],
     exit: 1,

@@ -16,6 +16,11 @@ export interface CampaignSettings {
   gasLimit?: bigint;
   /** Wall-clock cap for one evaluation of a spec check (user code that may loop forever). */
   checkTimeoutMs: number;
+  /**
+   * In a campaign worker thread: a shared slot the checks stamp while they evaluate, so the
+   * parent thread can stop a worker whose check never returns (see CheckTimer).
+   */
+  checkSlot?: SharedArrayBuffer;
 }
 
 export const defaultSettings: CampaignSettings = {

@@ -54,6 +54,7 @@ export async function openSession(specFile: string, options: OpenOptions): Promi
     locations: new Map([...checkInfo].map(([k, v]) => [k, v.location])),
     assertions: settings.assertions,
     checkTimeoutMs: settings.checkTimeoutMs,
+    ...(settings.checkSlot ? { checkSlot: settings.checkSlot } : {}),
   });
   // Ghosts follow the set-up calls too, so every run starts from the same ghost values.
   for (const w of setupWrites) {

@@ -1,4 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { errorCodes } from '../errors/codes.js';
+import type { SpecError } from '../report/types.js';
+import { watchWorkerChecks } from './watchWorkerChecks.js';
 import { fileURLToPath } from 'node:url';
 import { lowercaseAddresses } from '../abi/lowercaseAddresses.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
@@ -67,12 +70,16 @@ export async function runParallelCampaign(session: SpecSession, options: Paralle
     })),
   );
   const results: WorkerResult[] = [];
+  let checkError: SpecError | undefined;
   outcomes.forEach((o, slot) => {
-    if ('error' in o) options.onWorkerError?.(indexes[slot]!, o.error);
-    else results.push(o);
+    if ('error' in o) {
+      options.onWorkerError?.(indexes[slot]!, o.error);
+      checkError ??= o.checkError;
+    } else results.push(o);
   });
-  if (results.length === 0) throw new Error(`every campaign worker failed: ${outcomes.map((o) => ('error' in o ? o.error : '')).join('; ')}`);
-  return await merge(session, results, Date.now() - start, options);
+  if (results.length === 0 && checkError === undefined) throw new Error(`every campaign worker failed: ${outcomes.map((o) => ('error' in o ? o.error : '')).join('; ')}`);
+  const merged = await merge(session, results, Date.now() - start, options);
+  return checkError !== undefined && merged.error === undefined ? { ...merged, error: checkError } : merged;
 }
 
 function taskFor(settings: CampaignSettings, options: ParallelOptions, index: number): WorkerTask {
@@ -81,7 +88,7 @@ function taskFor(settings: CampaignSettings, options: ParallelOptions, index: nu
     target: options.target,
     root: options.root,
     cacheDir: options.cacheDir,
-    settings: workerSettings(settings, options.workers, index),
+    settings: { ...workerSettings(settings, options.workers, index), checkSlot: new SharedArrayBuffer(4) },
     // Saved counterexamples are replayed once, by the first worker.
     persisted: index === 0 ? options.persisted : [],
     seeds: options.seeds ?? [],
@@ -89,13 +96,21 @@ function taskFor(settings: CampaignSettings, options: ParallelOptions, index: nu
   };
 }
 
-function runWorker(index: number, task: WorkerTask, options: ParallelOptions, onProgress: (p: CampaignProgress) => void): Promise<WorkerResult | { error: string }> {
+type WorkerOutcome = WorkerResult | { error: string; checkError?: SpecError };
+
+function runWorker(index: number, task: WorkerTask, options: ParallelOptions, onProgress: (p: CampaignProgress) => void): Promise<WorkerOutcome> {
   return new Promise((resolve) => {
     const worker = new Worker(workerEntry, { workerData: task });
     let settled = false;
-    const finish = (v: WorkerResult | { error: string }) => {
+    // A check that never returns holds the worker's thread: stop the whole worker (its own findings are lost; the others' are kept).
+    const watch = watchWorkerChecks(task.settings.checkSlot!, task.settings.checkTimeoutMs, () => {
+      const message = `a check in campaign worker ${index} did not return within ${task.settings.checkTimeoutMs / 1000} s; the worker was stopped`;
+      finish({ error: message, checkError: { code: 'INVARIANT_TIMEOUT', message, hint: errorCodes.INVARIANT_TIMEOUT.hint, meta: [] } });
+    });
+    const finish = (v: WorkerOutcome) => {
       if (settled) return;
       settled = true;
+      clearInterval(watch);
       options.signal?.removeEventListener('abort', stop);
       resolve(v);
       void worker.terminate();

@@ -27,6 +27,8 @@ export interface CheckRunnerOptions {
   locations?: ReadonlyMap<string, SourceLocation>;
   /** Wall-clock cap for one evaluation of a check (default: none). */
   checkTimeoutMs?: number;
+  /** In a worker thread: the slot the parent watches (see CheckTimer). */
+  checkSlot?: SharedArrayBuffer;
 }
 
 type AnyProperty = PropertyDecl<never, never>;
@@ -55,7 +57,7 @@ export class CheckRunner implements Checks {
   private readonly timer: CheckTimer;
 
   constructor(private readonly d: Deployment, private readonly options: CheckRunnerOptions) {
-    this.timer = new CheckTimer(options.checkTimeoutMs ?? 0);
+    this.timer = new CheckTimer(options.checkTimeoutMs ?? 0, options.checkSlot);
     const env: HandleEnv = { chain: d.chain, specFile: d.specFile, abis: d.abis, stopped: () => this.timer.timedOut };
     this.view = Object.fromEntries(d.contracts.map((c) => [c.key, makeHandle(env, c, 'view', d.deployer)]));
     this.pre = Object.fromEntries(d.contracts.map((c) => [c.key, makeHandle(env, c, 'pre', d.deployer)]));

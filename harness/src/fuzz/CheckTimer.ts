@@ -46,25 +46,37 @@ setInterval(() => {
  * that never yields. Each evaluation starts in a microtask of its own, so stopping it unwinds
  * only the check, never the campaign awaiting it. After a timeout the chain the check was
  * reading may be mid-call: callers end the campaign and replay on a fresh session.
- * On the main thread only (the inspector reaches only the main thread); elsewhere,
- * evaluations run without a limit and the parent's worker supervision applies.
+ * On the main thread only (the inspector reaches only the main thread). In a worker thread,
+ * evaluations stamp a slot shared with the parent (`external`), which stops the whole worker
+ * when one runs past the limit (see watchWorkerChecks).
  */
 export class CheckTimer {
-  private readonly slot = new Int32Array(new SharedArrayBuffer(4));
+  private readonly slot: Int32Array;
   private worker: Worker | undefined;
   private generation = 0;
   private pending: { gen: number; reject: (e: Error) => void } | undefined;
   /** Set once an evaluation timed out: a check still looping through awaits must not read on. */
   timedOut = false;
 
-  constructor(readonly limitMs: number) {}
+  constructor(readonly limitMs: number, external?: SharedArrayBuffer) {
+    this.slot = new Int32Array(external ?? new SharedArrayBuffer(4));
+    this.external = external !== undefined;
+  }
+
+  private readonly external: boolean;
 
   get enabled(): boolean {
     return isMainThread && Number.isFinite(this.limitMs) && this.limitMs > 0;
   }
 
   run<T>(evaluate: () => T | Promise<T>): Promise<T> {
-    if (!this.enabled) return Promise.resolve().then(evaluate);
+    if (!this.enabled) {
+      if (!this.external) return Promise.resolve().then(evaluate);
+      const gen = (this.generation = (this.generation % 0x7fffffff) + 1);
+      Atomics.store(this.slot, 0, gen);
+      const clear = () => void Atomics.compareExchange(this.slot, 0, gen, 0);
+      return Promise.resolve().then(evaluate).finally(clear);
+    }
     this.start();
     const gen = (this.generation = (this.generation % 0x7fffffff) + 1);
     return new Promise<T>((resolve, reject) => {
