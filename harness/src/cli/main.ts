@@ -78,7 +78,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('prove [...specs]', 'Prove each invariant: bounded from the set-up state (--depth k), inductive where it is; counterexamples replayed into the report')
     .option('--depth <k>', 'Calls per sequence from the set-up state (default 2)')
     .option('--loop-bound <n>', 'Symbolic loop iterations per path (default 3)')
-    .option('--timeout <seconds>', 'Budget of one exploration or solver obligation (default 30)')
+    .option('--timeout <seconds>', 'Wall-clock limit of one proof obligation (a check\'s bounded search or inductive step) and of each solver query (default 30)')
+    .option('--workers <n>', 'Obligations solved in parallel, each in a worker thread with its own Z3 (default 1)')
     .option('--out <dir>', 'Report folder (default reports/)')
     .option('--reporter <names>', 'Outputs, comma-separated (default console,json; json is always written)')
     .action(lazy(() => import('./commands/prove.js')));

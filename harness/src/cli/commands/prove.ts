@@ -4,7 +4,7 @@ import { VigilError } from '../../errors/VigilError.js';
 import { findSpecFiles } from '../../fs/findSpecFiles.js';
 import { defaultProveBounds, type ProveBounds } from '../../prove/verify/types.js';
 import { proveSpec } from '../../prove/verify/proveSpec.js';
-import { openZ3 } from '../../prove/z3/openZ3.js';
+import { ObligationPool } from '../../prove/worker/ObligationPool.js';
 import { loadReporters } from '../../report/reporters/loadReporters.js';
 import { parseReporterNames } from '../../report/reporters/parseReporterNames.js';
 import { ReporterGroup } from '../../report/reporters/ReporterGroup.js';
@@ -19,16 +19,19 @@ export interface ProveOptions {
   timeout?: string;
   out?: string;
   reporter?: string | string[];
+  workers?: string;
 }
 
 /**
  * `vigil prove`: each check's verdict (bounded from the set-up state, inductive where it
- * is), counterexamples replayed into the report like fuzzing findings. Z3 is closed on
+ * is), counterexamples replayed into the report like fuzzing findings. Every obligation runs
+ * in a worker thread with its own Z3 under a wall-clock limit; the workers are ended on
  * every way out, so the process exits by itself.
  */
 export default async function prove(paths: string[], options: ProveOptions): Promise<number> {
   const root = process.cwd();
   const bounds = parseBounds(options);
+  const workers = parseWorkers(options.workers);
   const names = parseReporterNames(options.reporter, ['console', 'json']);
   const outDir = resolve(root, options.out ?? 'reports');
   const reportPath = relative(root, join(outDir, 'vigil-report.json'));
@@ -39,19 +42,23 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
   const start = Date.now();
   const command = ['vigil', 'prove', ...process.argv.slice(3)].join(' ');
   reporters.onRunStart({ targets: files.length, command });
-  const z3 = await openZ3();
+  const pool = new ObligationPool({ workers });
   const specs: SpecResult[] = [];
   // Not read back from the sessions yet: proveSpec returns the spec's result only.
   const compiler: Report['compiler'] = { version: 'unknown', evmVersion: 'unknown', hardfork: 'unknown' };
   try {
-    for (const file of files) {
-      const result = await proveSpec(file, { root, cacheDir: join(root, '.vigil', 'cache', 'compile'), settings: defaultSettings, bounds, reportPath, ctx: z3.ctx });
+    // Every spec's obligations are queued at once (the pool runs `workers` of them); results
+    // are reported in the files' order.
+    const pending = files.map((file) => proveSpec(file, { root, cacheDir: join(root, '.vigil', 'cache', 'compile'), settings: defaultSettings, bounds, reportPath, pool }));
+    for (const p of pending) p.catch(() => undefined);
+    for (const p of pending) {
+      const result = await p;
       specs.push(result);
       reporters.onSpecDone(result);
       process.stdout.write(verdictTable(result, bounds));
     }
   } finally {
-    await z3.close();
+    await pool.close();
   }
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -59,7 +66,7 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
     status: overallStatus(specs, false),
     createdAt: new Date().toISOString(),
     durationMs: Date.now() - start,
-    settings: { seed: String(defaultSettings.seed), runs: 0, depth: bounds.depth, shrinkLimit: 0, workers: 1, command },
+    settings: { seed: String(defaultSettings.seed), runs: 0, depth: bounds.depth, shrinkLimit: 0, workers, command },
     compiler,
     specs,
   };
@@ -95,4 +102,13 @@ function parseBounds(o: ProveOptions): ProveBounds {
   const timeout = int('timeout', o.timeout, defaultProveBounds.timeoutMs / 1000, 1);
   if (problems.length > 0) throw new VigilError('USAGE', `invalid flags of vigil prove: ${problems.join('; ')}`, { meta: problems });
   return { depth, loopBound, timeoutMs: timeout * 1000 };
+}
+
+function parseWorkers(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new VigilError('USAGE', `invalid flags of vigil prove: --workers ${raw}: expected a whole number from 1 to 64`, { meta: [`--workers ${raw}`] });
+  }
+  return n;
 }

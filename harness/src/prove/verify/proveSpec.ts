@@ -6,6 +6,8 @@ import type { ProofRecord, SpecResult } from '../../report/types.js';
 import { SymbolicEvm } from '../explore/SymbolicEvm.js';
 import { compileChecks } from '../spec/compileCheck.js';
 import type { Ctx } from '../word/Word.js';
+import { proveChecksInWorkers } from '../worker/proveChecksInWorkers.js';
+import type { ObligationPool } from '../worker/ObligationPool.js';
 import { fromCompiledCheck } from './fromCompiledCheck.js';
 import { proveChecks } from './proveChecks.js';
 import type { ProveBounds, VerifyCheck } from './types.js';
@@ -16,7 +18,10 @@ export interface ProveSpecOptions {
   settings: CampaignSettings;
   bounds: ProveBounds;
   reportPath: string;
-  ctx: Ctx;
+  /** Obligations in worker threads, each with its own Z3 and a wall-clock limit (what `vigil prove` uses). */
+  pool?: ObligationPool;
+  /** Without a pool: every obligation in this thread, on this context (no hard time limit). */
+  ctx?: Ctx;
 }
 
 /**
@@ -37,7 +42,9 @@ export async function proveSpec(file: string, o: ProveSpecOptions): Promise<Spec
   }
   let findings: SpecResult['findings'] = [];
   try {
-    const out = await proveChecks(session, provable, { ctx: o.ctx, sevm: new SymbolicEvm(o.ctx), bounds: o.bounds, reportPath: o.reportPath, locations });
+    const out = o.pool !== undefined
+      ? await proveChecksInWorkers(o.pool, { file: session.file, root: o.root, cacheDir: o.cacheDir, settings: o.settings, bounds: o.bounds, reportPath: o.reportPath }, provable, locations)
+      : await proveChecks(session, provable, { ctx: ctxOf(o), sevm: new SymbolicEvm(ctxOf(o)), bounds: o.bounds, reportPath: o.reportPath, locations });
     proofs.push(...out.proofs);
     findings = out.findings;
   } catch (e) {
@@ -59,4 +66,9 @@ export async function proveSpec(file: string, o: ProveSpecOptions): Promise<Spec
     stats: { runs: 0, calls: 0, reverts: 0, durationMs: Date.now() - started, callsPerSec: 0 },
     proofs,
   };
+}
+
+function ctxOf(o: ProveSpecOptions): Ctx {
+  if (o.ctx === undefined) throw new Error('internal: proveSpec needs a worker pool or a Z3 context');
+  return o.ctx;
 }
