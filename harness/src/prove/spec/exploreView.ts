@@ -79,6 +79,11 @@ export async function exploreView(
   const type = output === undefined ? 'bigint' : jsType(output);
   let value: IntTerm | BoolTerm = type === 'bool' ? ctx.Bool.const(`view!${view.fresh}`) : ctx.Int.const(`view!${view.fresh}`);
   view.fresh++;
+  // Where no success path holds the check is false (a revert) or the facts are: the value
+  // there is never read, so the last success's value serves, and keeps the term free of
+  // unbounded integers (see unsignedBitVec).
+  const last = successes.pop();
+  if (last !== undefined) value = last.value;
   for (const s of successes.reverse()) value = ctx.If(s.pc, s.value as never, value as never) as IntTerm | BoolTerm;
   const outcome: ViewOutcome = {
     v: { t: type, e: value } as JsVal,

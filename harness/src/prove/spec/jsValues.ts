@@ -1,5 +1,7 @@
 import type { Arith, Bool } from 'z3-solver';
+import type { BV } from '../word/Word.js';
 import type { BinaryOp } from './CheckIR.js';
+import { unsignedBitVec, widen } from './unsignedBitVec.js';
 
 export type IntTerm = Arith<'sevm'>;
 export type BoolTerm = Bool<'sevm'>;
@@ -50,6 +52,11 @@ export async function binaryOp(ctx: Ctx, op: BinaryOp, l: JsVal, r: JsVal): Prom
   if (orderOps.has(op)) {
     const comparable = (l.t === 'address') === (r.t === 'address');
     if (!comparable || l.t === 'bool' || r.t === 'bool') return unknown('comparison of mixed types is not modelled');
+    const wide = bothUnsigned(ctx, l, r);
+    if (wide !== undefined) {
+      const [a, b] = wide;
+      return { v: { t: 'bool', e: op === '<' ? a.ult(b) : op === '<=' ? a.ule(b) : op === '>' ? a.ugt(b) : a.uge(b) }, thr: no };
+    }
     const e: BoolTerm = op === '<' ? l.e.lt(r.e) : op === '<=' ? l.e.le(r.e) : op === '>' ? l.e.gt(r.e) : l.e.ge(r.e);
     return { v: { t: 'bool', e }, thr: no };
   }
@@ -60,6 +67,16 @@ export async function binaryOp(ctx: Ctx, op: BinaryOp, l: JsVal, r: JsVal): Prom
   else if ((l.t === 'bigint' || l.t === 'number') && (r.t === 'bigint' || r.t === 'number')) equal = (l.e as IntTerm).eq(r.e as IntTerm);
   if (equal === undefined) return unknown('loose equality across these types is not modelled');
   return { v: { t: 'bool', e: negate ? ctx.Not(equal) : equal }, thr: no };
+}
+
+/** Two numeric values as bit-vectors of one width, when both have that exact form. */
+function bothUnsigned(ctx: Ctx, l: JsVal, r: JsVal): [BV, BV] | undefined {
+  if (l.t === 'bool' || r.t === 'bool') return undefined;
+  const a = unsignedBitVec(ctx, l.e);
+  const b = a && unsignedBitVec(ctx, r.e);
+  if (a === undefined || b === undefined) return undefined;
+  const bits = Math.max(a.bits, b.bits);
+  return [widen(a, bits), widen(b, bits)];
 }
 
 /** bigint arithmetic: unbounded, `/` truncates toward zero, `%` takes the dividend's sign, both throw on 0n. */

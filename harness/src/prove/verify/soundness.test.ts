@@ -86,7 +86,7 @@ async function judge(specFile: string): Promise<Judgement> {
   expect(compiled.map((c) => [c.name, c.provable])).toEqual([['supplyCoversBalances', true]]);
 
   const proveSession = await openSession(specFile, { root, cacheDir, settings: fuzzSettings });
-  const checks = compiled.map((c) => fromCompiledCheck(c.ir, BigInt(proveSession.deployment.deployer)));
+  const checks = compiled.flatMap((c) => (c.provable ? [fromCompiledCheck(c.ir, BigInt(proveSession.deployment.deployer))] : []));
   const out = await proveChecks(proveSession, checks, { ctx: z3.ctx, sevm: new SymbolicEvm(z3.ctx), bounds, reportPath: 'reports/vigil-report.json' });
 
   const fuzzSession = await openSession(specFile, { root, cacheDir, settings: fuzzSettings });
