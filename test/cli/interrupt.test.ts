@@ -85,8 +85,10 @@ describe('interruption by real signals', () => {
     await waitFor(() => /SIGINT: stopping/.test(run.stderr()), 30_000);
     run.child.kill('SIGINT');
     const started = Date.now();
-    const { code } = await run.exited;
-    expect(code).toBe(130);
+    const { code, signal } = await run.exited;
+    // 130 from the handler, or, when the first stop had already finished the campaigns and
+    // only the (atomic) report writing was left, the signal's own default: both quit at once.
+    expect(code === 130 || signal === 'SIGINT', `code ${code}, signal ${signal}`).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 120_000);
 
