@@ -122,7 +122,9 @@ export class CheckTimer {
       this.close();
       p.reject(new CheckTimeout(this.limitMs));
     });
-    // After the listener: attaching one refs the worker again.
+    // A watchdog that cannot run (no inspector in this Node) leaves checks without a limit, never the run broken.
+    this.worker.on('error', () => undefined);
+    // After the listeners: attaching one refs the worker again.
     this.worker.unref();
   }
 }
