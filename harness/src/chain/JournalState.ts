@@ -1,4 +1,5 @@
 import { Account, bytesToHex, KECCAK256_NULL, type Address } from '@ethereumjs/util';
+import type { StateBacking } from './StateBacking.js';
 import type { AccountFields, StateManagerInterface } from '@ethereumjs/common';
 import { keccak256 } from 'viem';
 
@@ -15,16 +16,6 @@ interface AccountRecord {
 }
 
 const EMPTY = new Uint8Array(0);
-
-/**
- * Where a key nobody has written or loaded yet comes from (a fork of a live chain).
- * Answers are synchronous because SLOAD and the fast paths read synchronously.
- */
-export interface StateBacking {
-  account(address: string): { nonce: bigint; balance: bigint; codeHash: Uint8Array } | undefined;
-  code(address: string): Uint8Array;
-  slot(address: string, slot: string): Uint8Array;
-}
 
 /**
  * An in-memory state with an undo journal. A checkpoint is a journal position, so

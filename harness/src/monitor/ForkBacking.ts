@@ -1,6 +1,6 @@
 import { keccak256, numberToHex, type Hex } from 'viem';
 import { KECCAK256_NULL } from '@ethereumjs/util';
-import type { StateBacking } from '../chain/JournalState.js';
+import type { StateBacking } from '../chain/StateBacking.js';
 import { shortBytes } from '../chain/words.js';
 import type { JsonRpc, RpcRequest } from './JsonRpc.js';
 import type { SyncRpc } from './SyncRpc.js';

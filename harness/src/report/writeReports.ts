@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { reportFiles } from './reportFiles.js';
 import { formatJson } from './formatJson.js';
 import { formatMarkdown } from './formatMarkdown.js';
 import type { Report } from './types.js';
@@ -14,8 +15,8 @@ export interface WrittenReports {
  * reporters, for code that has a report but no reporters (the CLI goes through the registry).
  */
 export async function writeReports(report: Report, dir: string): Promise<WrittenReports> {
-  const json = join(dir, 'vigil-report.json');
-  const markdown = join(dir, 'vigil-report.md');
+  const json = join(dir, reportFiles.json);
+  const markdown = join(dir, reportFiles.markdown);
   await writeFileAtomic(json, formatJson(report));
   await writeFileAtomic(markdown, formatMarkdown(report));
   return { json, markdown };

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { reportFiles } from '../../report/reportFiles.js';
 import { basename, dirname, relative, resolve } from 'node:path';
 import picocolors from 'picocolors';
 import { defaultSettings } from '../../campaign/CampaignSettings.js';
@@ -91,17 +92,15 @@ export default async function recommendCommand(reportPath: string, flags: Recomm
   return uncovered > 0 ? EXIT.inconclusive : EXIT.ok;
 }
 
-/** Reports rendered beside a report, by file name: re-rendered with the recommendations in. */
-const RENDERED: [string, ReporterName][] = [
-  ['vigil-report.md', 'markdown'], ['vigil-report.html', 'html'], ['vigil-report.sarif', 'sarif'], ['vigil-report.junit.xml', 'junit'],
-];
+/** Reports rendered beside a report: re-rendered with the recommendations in. */
+const RENDERED = ['markdown', 'html', 'sarif', 'junit'] as const satisfies readonly (ReporterName & keyof typeof reportFiles)[];
 
 /** The report with each finding's recommendation, and the formats already rendered beside it. */
 async function updateReport(report: Report, path: string): Promise<string[]> {
   await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
   const dir = dirname(path);
-  if (basename(path) !== 'vigil-report.json') return [path];
-  const names = RENDERED.filter(([file]) => existsSync(resolve(dir, file))).map(([, name]) => name);
+  if (basename(path) !== reportFiles.json) return [path];
+  const names = RENDERED.filter((name) => existsSync(resolve(dir, reportFiles[name])));
   if (names.length === 0) return [path];
   const reporters = new ReporterGroup(await loadReporters(names, { outDir: dir, root: process.cwd(), write: () => undefined, color: false, quiet: true }));
   return [path, ...(await reporters.onRunEnd(report))];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { reportFiles } from '../reportFiles.js';
 import { resolve } from 'node:path';
 import { VigilError } from '../../errors/VigilError.js';
 import { createFileReporter } from './createFileReporter.js';
@@ -19,7 +20,7 @@ export async function loadHtmlReporter(): Promise<ReporterFactory> {
       hint: 'Leave html out of --reporter (console,json,markdown,junit,sarif still work), or reinstall Vigil.',
     });
   }
-  return createFileReporter('html', 'vigil-report.html', (report, context) =>
+  return createFileReporter('html', reportFiles.html, (report, context) =>
     renderHtml(report, { readSource: (file) => readSource(context.root, file) }));
 }
 
