@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { encodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem';
 import { decodeRevert } from '../abi/decodeRevert.js';
 import type { TestChain } from '../chain/TestChain.js';
@@ -39,7 +40,7 @@ export async function deployNativeSuite(ref: SuiteRef, compiled: CompileOutput, 
   if (artifact === undefined) {
     throw new VigilError('SPEC_UNKNOWN_CONTRACT', `no contract ${ref.contract} in ${ref.file}`, { hint: 'Name a contract the file defines.' });
   }
-  assertLinked(artifact);
+  assertLinked(artifact, ref.file);
   const matcher = new ArtifactMatcher(compiled.artifacts);
   const abis = compiled.artifacts.map((a) => a.abi);
   const contracts: DeployedContract[] = [];
@@ -131,10 +132,11 @@ function unitOf(ref: SuiteRef, compiled: CompileOutput): string | undefined {
   return compiled.sources.find((s) => ref.file.endsWith(s.name))?.name;
 }
 
-function assertLinked(a: Artifact): void {
-  const libs = Object.entries(a.linkReferences).flatMap(([file, names]) => Object.keys(names).map((n) => `${file}:${n}`));
+function assertLinked(a: Artifact, file: string): void {
+  const libs = Object.entries(a.linkReferences).flatMap(([unit, names]) => Object.keys(names).map((n) => `${unit}:${n}`));
   if (libs.length > 0) {
-    throw new VigilError('SPEC_INVALID', `${a.name} needs linked libraries: ${libs.join(', ')}`, {
+    throw new VigilError('LIBRARY_LINK', `${a.name} needs linked libraries, which Solidity suites do not support yet: ${libs.join(', ')}`, {
+      meta: [`at ${relative(process.cwd(), file)}`],
       hint: 'Make the library functions internal (they are then inlined), or deploy the library and call it through an interface.',
     });
   }

@@ -10,6 +10,7 @@ import { isAddressOf } from './addressOf.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { makeHandle, type HandleEnv } from './makeHandle.js';
 import { linkLibraries } from './linkLibraries.js';
+import { locateInStack } from './locateInStack.js';
 import type { Spec } from './types.js';
 
 export interface Deployment {
@@ -134,8 +135,11 @@ async function runSetup(d: Deployment, onWrite: HandleEnv['onWrite']): Promise<v
     await d.spec.setup!(ctx as never);
   } catch (e) {
     if (e instanceof VigilError) throw e;
-    throw new VigilError('SPEC_INVALID', `setup threw: ${(e as Error).message}`, {
-      meta: [`at ${findLine(d.specFile, 'setup')}`],
+    // The line that threw, when the spec's own code did; else the set-up's first line.
+    const err = e instanceof Error ? e : new Error(String(e));
+    const kind = err.name !== 'Error' ? `${err.name}: ` : '';
+    throw new VigilError('SPEC_INVALID', `setup threw ${kind}${err.message}`, {
+      meta: [`at ${locateInStack(err.stack, d.specFile) ?? findLine(d.specFile, 'setup')}`],
       hint: 'Fix the set-up function; it runs once after deployment, as the deployer.',
       cause: e,
     });

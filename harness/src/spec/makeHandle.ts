@@ -121,8 +121,14 @@ async function invoke(
     data = encodeFunctionData({ abi: contract.abi, functionName: name, args });
   } catch (e) {
     const location = where ?? locateInStack(new Error().stack, env.specFile);
-    const overloads = functions.filter((f) => f.name === name).map((f) => `${f.name}(${f.inputs.map((i) => i.type).join(',')})`);
-    throw new VigilError('SPEC_BAD_ARGS', `${label}(${args.map(show).join(', ')}): ${(e as { shortMessage?: string }).shortMessage ?? (e as Error).message}`, {
+    const candidates = functions.filter((f) => f.name === name);
+    const overloads = candidates.map((f) => `${f.name}(${f.inputs.map((i) => i.type).join(',')})`);
+    // viem's count mismatch is a multi-line table; one line says it better.
+    const counts = [...new Set(candidates.map((f) => f.inputs.length))];
+    const reason = counts.includes(args.length)
+      ? (e as { shortMessage?: string }).shortMessage ?? (e as Error).message
+      : `${name} takes ${counts.join(' or ')} argument${counts.length === 1 && counts[0] === 1 ? '' : 's'}, ${args.length} given`;
+    throw new VigilError('SPEC_BAD_ARGS', `${label}(${args.map(show).join(', ')}): ${reason}`, {
       meta: [...(location ? [`at ${location}`] : []), `expected: ${overloads.join(' | ')}`],
     });
   }

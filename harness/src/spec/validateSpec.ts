@@ -5,8 +5,8 @@ import { validateLevers } from './validateLevers.js';
 /** Every shape problem of a loaded spec, each with its dotted path and line, all at once. */
 export function validateSpec(spec: Spec, file: string): string[] {
   const problems: string[] = [];
-  const at = (needle: string) => findLine(file, needle);
-  const problem = (path: string, what: string, needle = path.split('.').pop()!) => problems.push(`${path}: ${what} (at ${at(needle)})`);
+  const at = (needle: string | RegExp) => findLine(file, needle);
+  const problem = (path: string, what: string, needle: string | RegExp = path.split('.').pop()!) => problems.push(`${path}: ${what} (at ${at(needle)})`);
 
   if (!Array.isArray(spec.sources) || spec.sources.length === 0 || spec.sources.some((s) => typeof s !== 'string')) {
     problem('sources', 'must be a non-empty list of Solidity file paths, relative to the spec');
@@ -21,13 +21,21 @@ export function validateSpec(spec: Spec, file: string): string[] {
       }
     }
   }
-  for (const [name, fn] of Object.entries(spec.invariants ?? {})) {
+  // A list instead of an object would pass below with checks named "0", "1"…: say so instead.
+  for (const field of ['invariants', 'properties', 'ghosts'] as const) {
+    const v: unknown = spec[field];
+    if (v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v))) {
+      problem(field, `must be an object of named ${field === 'ghosts' ? 'ghosts' : 'checks'} ({ name: ... }), got ${Array.isArray(v) ? 'a list' : typeof v}`, new RegExp(`^\\s*${field}\\s*:`));
+    }
+  }
+  const named = <T>(v: T | undefined): T | Record<string, never> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
+  for (const [name, fn] of Object.entries(named(spec.invariants))) {
     if (typeof fn !== 'function') problem(`invariants.${name}`, 'must be a function of the context returning a boolean', name);
   }
-  for (const [name, p] of Object.entries(spec.properties ?? {})) {
+  for (const [name, p] of Object.entries(named(spec.properties))) {
     if (typeof p?.check !== 'function') problem(`properties.${name}.check`, 'must be a function of the context returning a boolean', name);
   }
-  for (const [name, g] of Object.entries(spec.ghosts ?? {})) {
+  for (const [name, g] of Object.entries(named(spec.ghosts))) {
     if (g === null || typeof g !== 'object' || !('initial' in g)) problem(`ghosts.${name}`, 'must have an `initial` value', name);
   }
   const addresses = spec.targets?.addresses;
