@@ -5,6 +5,6 @@ import type { Report } from './types.js';
 export function reportExitCode(report: Report): number {
   if (report.specs.some((s) => s.status === 'error')) return EXIT.usage;
   if (report.specs.some((s) => s.findings.length > 0)) return EXIT.violation;
-  if (report.interrupted) return EXIT.inconclusive;
+  if (report.interrupted || report.specs.some((s) => s.status === 'inconclusive')) return EXIT.inconclusive;
   return EXIT.ok;
 }

@@ -83,7 +83,20 @@ function verdictTable(spec: SpecResult, bounds: ProveBounds): string {
     const verdict = p.verdict === 'proved-bounded' ? `proved-bounded (k=${p.depth ?? bounds.depth}, loop ${p.loopBound ?? bounds.loopBound})` : p.verdict;
     return `  ${p.kind} ${p.name}: ${verdict}  ${(p.timeMs / 1000).toFixed(1)} s${p.reason ? `\n      ${p.reason}` : ''}${p.findingId ? `\n      finding ${p.findingId}` : ''}`;
   });
-  return `${spec.name} (depth ${bounds.depth}, loop bound ${bounds.loopBound})\n${rows.join('\n')}\n`;
+  return `${spec.name} (depth ${bounds.depth}, loop bound ${bounds.loopBound})\n${rows.join('\n')}\n${verdictHints(spec, bounds)}`;
+}
+
+/** What to do about a verdict the solver or its worker did not reach, once per spec. */
+function verdictHints(spec: SpecResult, bounds: ProveBounds): string {
+  const proofs = spec.proofs ?? [];
+  const hints: string[] = [];
+  if (proofs.some((p) => p.verdict === 'unknown' && /timeout/.test(p.reason ?? ''))) {
+    hints.push(`Hint: give each proof obligation more time with --timeout <seconds> (now ${bounds.timeoutMs / 1000}), or search fewer calls deep with --depth (now ${bounds.depth}).`);
+  }
+  if (proofs.some((p) => p.verdict === 'error')) {
+    hints.push(`Hint: the prover failed on the checks marked error (the others have their verdicts); try a smaller --depth or --loop-bound, and fuzz those checks with vigil run.`);
+  }
+  return hints.map((h) => `${h}\n`).join('');
 }
 
 function parseBounds(o: ProveOptions): ProveBounds {
