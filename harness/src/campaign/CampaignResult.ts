@@ -45,4 +45,6 @@ export interface CampaignResult {
    * are kept (unshrunk, as found), and the spec is reported as an error carrying them.
    */
   error?: SpecError;
+  /** What hybrid fuzzing did, when it ran a round. */
+  hybrid?: import('../hybrid/HybridStats.js').HybridStats;
 }

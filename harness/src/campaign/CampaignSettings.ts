@@ -21,6 +21,8 @@ export interface CampaignSettings {
    * parent thread can stop a worker whose check never returns (see CheckTimer).
    */
   checkSlot?: SharedArrayBuffer;
+  /** Branches the search keeps failing to flip go to Z3 (see hybrid/HybridFuzzer); undefined means `auto`. */
+  hybrid?: import('../hybrid/HybridMode.js').HybridMode;
 }
 
 export const defaultSettings: CampaignSettings = {
@@ -34,4 +36,5 @@ export const defaultSettings: CampaignSettings = {
   assertions: true,
   coverage: true,
   checkTimeoutMs: 10_000,
+  hybrid: 'auto',
 };

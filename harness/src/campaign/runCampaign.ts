@@ -12,6 +12,7 @@ import { runSequence } from './runSequence.js';
 import { shrinkSequence } from './shrinkSequence.js';
 import { TimelineRecorder, timelineEvery } from './TimelineRecorder.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
+import { HybridFuzzer } from '../hybrid/HybridFuzzer.js';
 import type { SpecSession } from './SpecSession.js';
 
 export interface CampaignOptions {
@@ -104,6 +105,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
   const coverage = chain.coverage;
   const corpus = new Corpus({ hitsOf: (edge) => coverage?.hitsOf(edge) ?? 0, capacity: MAX_CORPUS });
   const schedule = new SearchSchedule(corpus, generator, settings.depth);
+  const hybrid = coverage !== undefined && settings.hybrid !== 'off' ? new HybridFuzzer(session, coverage, settings.hybrid ?? 'auto', start) : undefined;
   const stopped = () => aborted() || Date.now() >= searchDeadline || error !== undefined;
   const timeline = new TimelineRecorder(start, options.timelineEvery ?? timelineEvery(settings.runs));
   const progressNow = () => ({ runs, calls, findings: found.size, edges: coverage?.newHits ?? 0 });
@@ -113,14 +115,18 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     return { sequence: [] as FuzzCall[], compact: new CompactSequence() };
   };
 
-  /** One call of a run, checked; a run that reached new edges joins the corpus (its calls that changed state). */
-  const runCall = async (call: FuzzCall, sequence: FuzzCall[], compact: CompactSequence, run: number) => {
+  /**
+   * One call of a run, checked; a run that reached new edges joins the corpus (its calls that
+   * changed state), unless `admit` (a hybrid candidate's aims) turns its fresh edges down.
+   */
+  const runCall = async (call: FuzzCall, sequence: FuzzCall[], compact: CompactSequence, run: number, admit?: (fresh: readonly number[]) => boolean) => {
     sequence.push(call);
     if (coverage !== undefined) coverage.freshEdges.length = 0;
     const ex = await executeCall(session, encodeCall(call));
     const newEdges = coverage?.freshEdges.length ?? 0;
     const replacements = generator.learn(call.target, ex.result.compares, call.args);
-    if (newEdges > 0) {
+    const admitted = newEdges > 0 && (admit === undefined || admit(coverage!.freshEdges));
+    if (admitted) {
       const entry = compact.endingWith(call);
       corpus.add(entry, coverage!.freshEdges);
       schedule.compared(entry, replacements);
@@ -143,7 +149,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
       });
     }
     progress('search');
-    return { newEdges, broken: violations.length > 0 };
+    return { newEdges, broken: violations.length > 0, admitted };
   };
 
   try {
@@ -184,9 +190,26 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
       }
       schedule.record(plan, newEdges);
       timeline.endOfRun(progressNow());
+      // The search stalled: the solver proposes sequences, each run (and checked) here, at this point of the run order.
+      if (hybrid?.afterRun(newEdges, calls)) {
+        for (const candidate of await hybrid.round(corpus, stopped)) {
+          await yieldToEventLoop();
+          if (stopped()) break search;
+          const t0 = Date.now();
+          const { sequence, compact } = startSequence();
+          let last = { newEdges: 0, broken: false, admitted: false };
+          for (let i = 0; i < candidate.calls.length && !last.broken; i++) {
+            const aimed = i === candidate.calls.length - 1 ? (fresh: readonly number[]) => candidate.aims.some((e) => fresh.includes(e)) : undefined;
+            last = await runCall(candidate.calls[i]!, sequence, compact, run, aimed);
+          }
+          hybrid.book(last.admitted, last.newEdges, Date.now() - t0);
+        }
+      }
     }
   } catch (e) {
     stopOn(e);
+  } finally {
+    await hybrid?.close();
   }
   timeline.finish(progressNow());
 
@@ -207,6 +230,7 @@ export async function runCampaign(session: SpecSession, options: CampaignOptions
     session, findings: [...found.values()], runs, calls, reverts, functions,
     durationMs: Date.now() - start, interrupted, stale, timeline: timeline.samples,
     ...(error !== undefined ? { error } : {}),
+    ...(hybrid !== undefined && hybrid.stats.rounds > 0 ? { hybrid: hybrid.stats } : {}),
     corpus: corpus.best(MAX_CORPUS).map((e) => [...e.calls]),
   };
 }
