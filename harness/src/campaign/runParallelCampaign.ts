@@ -12,11 +12,18 @@ import { fromCallRecord } from './fromCallRecord.js';
 import { mergeTimelines } from './mergeTimelines.js';
 import { workerTimelineEvery } from './TimelineRecorder.js';
 import { mergeWorkerParts } from './mergeWorkerParts.js';
+import { sumHybridStats } from '../hybrid/HybridStats.js';
 import type { RunTarget } from './runSpecs.js';
 import type { SpecSession } from './SpecSession.js';
 import type { WorkerMessage, WorkerResult, WorkerTask } from './WorkerMessages.js';
 
 const workerEntry = fileURLToPath(new URL('../../bin/campaign-worker.mjs', import.meta.url));
+
+/**
+ * A campaign worker's JS heap, MB: a runaway allocation (a check, the set-up) ends that worker,
+ * at the same size on every machine, instead of the process or the machine's memory.
+ */
+export const CAMPAIGN_WORKER_HEAP_MB = 2048;
 
 export interface ParallelOptions {
   /** Workers of the whole run (seeds and run shares are drawn for this many). */
@@ -34,7 +41,7 @@ export interface ParallelOptions {
   seeds?: CallRecord[][];
   signal?: AbortSignal;
   onProgress?: (p: CampaignProgress) => void;
-  /** A worker that failed: the others' results still make the report. */
+  /** A worker that failed: the others' results still make the report, and the spec ends as an error naming it. */
   onWorkerError?: (index: number, message: string) => void;
 }
 
@@ -71,13 +78,13 @@ export async function runParallelCampaign(session: SpecSession, options: Paralle
   );
   const results: WorkerResult[] = [];
   let checkError: SpecError | undefined;
+  const survivors = outcomes.filter((o) => !('error' in o)).length;
   outcomes.forEach((o, slot) => {
     if ('error' in o) {
       options.onWorkerError?.(indexes[slot]!, o.error);
-      checkError ??= o.checkError;
+      checkError ??= o.checkError ?? workerFailed(indexes[slot]!, o.error, survivors);
     } else results.push(o);
   });
-  if (results.length === 0 && checkError === undefined) throw new Error(`every campaign worker failed: ${outcomes.map((o) => ('error' in o ? o.error : '')).join('; ')}`);
   const merged = await merge(session, results, Date.now() - start, options);
   return checkError !== undefined && merged.error === undefined ? { ...merged, error: checkError } : merged;
 }
@@ -98,9 +105,19 @@ function taskFor(settings: CampaignSettings, options: ParallelOptions, index: nu
 
 type WorkerOutcome = WorkerResult | { error: string; checkError?: SpecError };
 
+/** A worker that ended without a result (process.exit, out of memory, a throw): an error of the spec, never a silent pass. */
+function workerFailed(index: number, error: string, survivors: number): SpecError {
+  return {
+    code: 'CAMPAIGN_WORKER_FAILED',
+    message: `campaign worker ${index} failed (${error.split('\n')[0]}); ${survivors > 0 ? 'the other workers\' runs and findings are kept' : 'no worker finished'}`,
+    hint: errorCodes.CAMPAIGN_WORKER_FAILED.hint,
+    meta: [],
+  };
+}
+
 function runWorker(index: number, task: WorkerTask, options: ParallelOptions, onProgress: (p: CampaignProgress) => void): Promise<WorkerOutcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerEntry, { workerData: task });
+    const worker = new Worker(workerEntry, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: CAMPAIGN_WORKER_HEAP_MB } });
     let settled = false;
     // A check that never returns holds the worker's thread: stop the whole worker (its own findings are lost; the others' are kept).
     const watch = watchWorkerChecks(task.settings.checkSlot!, task.settings.checkTimeoutMs, () => {
@@ -121,9 +138,15 @@ function runWorker(index: number, task: WorkerTask, options: ParallelOptions, on
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress(m.progress);
       else if (m.type === 'result') finish(m.result);
-      else finish({ error: [m.error.message, ...(m.error.meta ?? [])].join('\n') });
+      else {
+        const error = [m.error.message, ...(m.error.meta ?? [])].join('\n');
+        // A Vigil error raised in the worker keeps its code, hint and location.
+        finish(m.error.code !== undefined
+          ? { error, checkError: { code: m.error.code, message: m.error.message, hint: m.error.hint ?? errorCodes.CAMPAIGN_WORKER_FAILED.hint, meta: m.error.meta ?? [] } }
+          : { error });
+      }
     });
-    worker.on('error', (e) => finish({ error: e.stack ?? e.message }));
+    worker.on('error', (e: Error & { code?: string }) => finish({ error: `${e.code ? `${e.code}: ` : ''}${e.message}` }));
     worker.on('exit', (code) => finish({ error: `worker ${index} exited with code ${code} before reporting` }));
   });
 }
@@ -183,6 +206,7 @@ async function merge(session: SpecSession, results: WorkerResult[], durationMs: 
     interrupted: parts.interrupted,
     stale: parts.stale,
     ...(parts.error ? { error: parts.error } : {}),
+    ...(sumHybridStats(results.map((r) => r.hybrid)) ? { hybrid: sumHybridStats(results.map((r) => r.hybrid)) } : {}),
     // The coverage corpus of every worker, in worker order (saved for the next run).
     corpus: parts.corpus.map(calls),
     timeline: mergeTimelines(results.map((r) => r.timeline), parts.findings, workerTimelineEvery(session.settings.runs, options.workers)),

@@ -16,6 +16,7 @@ export const errorCodes = {
   SETUP_REVERTED: { exit: 2, hint: 'Check the set-up call: its sender, arguments and the state it expects.' },
   INVARIANT_THREW: { exit: 2, hint: 'An invariant must return a boolean and not throw; check the expression at the location shown.' },
   INVARIANT_TIMEOUT: { exit: 2, hint: 'Look for a loop in the check that never ends (or waits on itself); a slow but finite check can get more time with --check-timeout <seconds> or fuzz.checkTimeout.' },
+  CAMPAIGN_WORKER_FAILED: { exit: 2, hint: 'Something in the spec ended a worker thread (process.exit, memory without bound, an uncaught throw): run without --workers to see where; the other workers\' findings are in the report.' },
   COMPILE_ERROR: { exit: 2, hint: 'Fix the Solidity error shown by solc, then run again.' },
   COMPILE_EMPTY: { exit: 2, hint: 'Point `sources` at the Solidity files that hold the contracts (an empty file compiles to nothing).' },
   LIBRARY_LINK: { exit: 2, hint: 'Include the library\'s source in `sources` (or make its functions internal, so they are inlined).' },
