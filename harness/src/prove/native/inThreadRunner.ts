@@ -1,0 +1,20 @@
+import type { Ctx } from '../word/Word.js';
+import type { NativeRunner } from './NativeTask.js';
+import { emptyNativeCache, runNativeTask } from './runNativeTask.js';
+
+/**
+ * Native tasks in this thread on one Z3 context (tests, small runs): no hard time limit,
+ * only the explorer's and the solver's own budgets. `vigil prove` uses NativeWorkerPool.
+ */
+export function inThreadRunner(ctx: Ctx): NativeRunner {
+  const cache = emptyNativeCache();
+  return async (task) => {
+    let startedAt = Date.now();
+    try {
+      const result = await runNativeTask(ctx, cache, task, () => (startedAt = Date.now()));
+      return { status: 'done', result, timeMs: Date.now() - startedAt };
+    } catch (e) {
+      return { status: 'error', reason: (e as Error).message.split('\n')[0]!, timeMs: Date.now() - startedAt };
+    }
+  };
+}
