@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../report/writeFileAtomic.js';
 import type { CallRecord } from '../report/types.js';
 
@@ -29,7 +29,8 @@ export const MAX_SAVED_CALLS = 4096;
  * one got to).
  */
 export class CorpusStore {
-  constructor(private readonly dir: string) {}
+  /** `onDamaged` hears of a file that could not be read (it is kept beside as `<file>.damaged`). */
+  constructor(private readonly dir: string, private readonly onDamaged?: (message: string) => void) {}
 
   private file(spec: string, kind: 'failures' | 'coverage'): string {
     return join(this.dir, `${spec.replace(/[^\w.-]/g, '_')}.${kind}.json`);
@@ -70,8 +71,17 @@ export class CorpusStore {
     if (!existsSync(path)) return undefined;
     try {
       return JSON.parse(readFileSync(path, 'utf8')) as T;
-    } catch {
-      // A damaged corpus must not stop a run; the next save rewrites it.
+    } catch (e) {
+      // A damaged corpus must not stop a run; the next save rewrites it, so keep a copy of what was there.
+      const aside = `${path}.damaged`;
+      let kept = '';
+      try {
+        copyFileSync(path, aside);
+        kept = `; kept as ${relative(process.cwd(), aside)}`;
+      } catch {
+        // Nothing more to save if even the copy fails.
+      }
+      this.onDamaged?.(`${relative(process.cwd(), path)} is damaged (${(e as Error).message.replace(/\s+/g, ' ').trim()}) and was ignored${kept}`);
       return undefined;
     }
   }

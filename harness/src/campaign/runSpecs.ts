@@ -52,7 +52,7 @@ export type RunTarget = string | SuiteRef;
 /** Runs specs one after another; a spec that fails to load or deploy becomes an error result, and the others still run. */
 export async function runSpecs(files: readonly RunTarget[], options: RunSpecsOptions): Promise<Report> {
   const start = Date.now();
-  const corpus = new CorpusStore(options.corpusDir);
+  const corpus = new CorpusStore(options.corpusDir, options.onWarning);
   const specs: SpecResult[] = [];
   let compiler: Report['compiler'] = { version: 'unknown', evmVersion: 'unknown', hardfork: 'unknown' };
   for (const file of files) {
