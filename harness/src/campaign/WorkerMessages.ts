@@ -38,6 +38,7 @@ export interface WorkerResult {
   timeline: TimelineSample[];
   /** A spec check that threw ended this worker's campaign early (its findings are kept). */
   checkError?: import('../report/types.js').SpecError;
+  hybrid?: import('../hybrid/HybridStats.js').HybridStats;
 }
 
 export type WorkerMessage =

@@ -62,6 +62,7 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
     coverage,
     timeline: result.timeline ?? [],
     ...(result.error ? { checkError: result.error } : {}),
+    ...(result.hybrid ? { hybrid: result.hybrid } : {}),
   };
 }
 

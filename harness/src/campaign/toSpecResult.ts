@@ -58,6 +58,7 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
       reverts: result.reverts,
       durationMs: result.durationMs,
       callsPerSec: Math.round((result.calls * 1000) / Math.max(1, result.durationMs)),
+      ...(result.hybrid !== undefined ? { hybrid: result.hybrid } : {}),
     },
     ...(result.error ? { error: result.error } : {}),
     ...(result.stale.length > 0 ? { staleFindings: result.stale } : {}),

@@ -46,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-corpus', 'Do not replay counterexamples saved by earlier runs')
     .option('--workers <n>', 'Worker threads per campaign, each with its own seed and share of the runs (default 1)')
     .option('--check-timeout <seconds>', 'Time one evaluation of a check may take before it is stopped (default 10)')
+    .option('--hybrid <mode>', 'Hand branches the fuzzer keeps missing to Z3: auto (when the search stalls, within a budget), on, off (default auto)')
     .option('--shard <i/n>', 'Run only shard i of n of every campaign (one machine of a CI matrix); `vigil merge` joins the shard reports')
     .option('--quiet', 'Print only the summary')
     .option('--reporter <names>', 'Outputs, comma-separated: console, json, markdown, junit, sarif, html (default console,json,markdown; json is always written)')
@@ -80,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--loop-bound <n>', 'Symbolic loop iterations per path (default 3)')
     .option('--timeout <seconds>', 'Wall-clock limit of one proof obligation (a check\'s bounded search or inductive step) and of each solver query (default 30)')
     .option('--workers <n>', 'Obligations solved in parallel, each in a worker thread with its own Z3 (default 1)')
+    .option('--contract <name>', 'Only this contract of the .sol files / Foundry projects given')
     .option('--out <dir>', 'Report folder (default reports/)')
     .option('--reporter <names>', 'Outputs, comma-separated (default console,json; json is always written)')
     .action(lazy(() => import('./commands/prove.js')));

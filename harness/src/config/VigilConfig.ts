@@ -16,11 +16,13 @@ export interface VigilConfig {
     assertions?: boolean;
     /** Seconds one evaluation of a check may take before it is stopped (default 10). */
     checkTimeout?: number;
+    /** Hand branches the fuzzer keeps missing to Z3: 'auto' (default, when the search stalls), 'on', 'off'. */
+    hybrid?: 'auto' | 'on' | 'off';
   };
 }
 
 /** One config schema: key → expected kind. Validation, flags and docs read it. */
-export const configSchema: Record<string, 'string[]' | 'string' | 'count' | 'positive' | 'boolean' | 'object'> = {
+export const configSchema: Record<string, 'string[]' | 'string' | 'count' | 'positive' | 'boolean' | 'object' | 'hybrid'> = {
   specs: 'string[]',
   out: 'string',
   fuzz: 'object',
@@ -33,4 +35,5 @@ export const configSchema: Record<string, 'string[]' | 'string' | 'count' | 'pos
   'fuzz.maxBlockDelay': 'count',
   'fuzz.assertions': 'boolean',
   'fuzz.checkTimeout': 'positive',
+  'fuzz.hybrid': 'hybrid',
 };

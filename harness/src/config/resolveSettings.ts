@@ -11,6 +11,7 @@ export interface RunFlags {
   shrinkLimit?: unknown;
   assertions?: unknown;
   checkTimeout?: unknown;
+  hybrid?: unknown;
 }
 
 export interface ResolvedSettings {
@@ -40,6 +41,9 @@ export function resolveLayers(config: VigilConfig, flags: RunFlags): ResolvedSet
   const f = config.fuzz ?? {};
   const time = flag('time', flags.time, 'positive') ?? f.time;
   const checkTimeout = flag('check-timeout', flags.checkTimeout, 'positive') ?? f.checkTimeout;
+  const hybridProblem = flags.hybrid === undefined ? undefined : checkKind('hybrid', flags.hybrid);
+  if (hybridProblem) problems.push(`--hybrid: ${hybridProblem}, got ${JSON.stringify(flags.hybrid)}`);
+  const hybrid = (hybridProblem ? undefined : (flags.hybrid as CampaignSettings['hybrid'])) ?? f.hybrid;
   const settings: CampaignSettings = {
     ...defaultSettings,
     seed: flag('seed', flags.seed, 'count') ?? f.seed ?? defaultSettings.seed,
@@ -51,6 +55,7 @@ export function resolveLayers(config: VigilConfig, flags: RunFlags): ResolvedSet
     assertions: flags.assertions === false ? false : f.assertions ?? defaultSettings.assertions,
     ...(time !== undefined ? { timeLimitMs: time * 1000 } : {}),
     ...(checkTimeout !== undefined ? { checkTimeoutMs: checkTimeout * 1000 } : {}),
+    ...(hybrid !== undefined ? { hybrid } : {}),
   };
   if (problems.length > 0) throw new VigilError('USAGE', `${problems.length} bad flag${problems.length === 1 ? '' : 's'}`, { meta: problems });
   const fromFlags: Partial<CampaignSettings> = {};
@@ -61,5 +66,6 @@ export function resolveLayers(config: VigilConfig, flags: RunFlags): ResolvedSet
   if (flags.time !== undefined) fromFlags.timeLimitMs = settings.timeLimitMs;
   if (flags.assertions === false) fromFlags.assertions = false;
   if (flags.checkTimeout !== undefined) fromFlags.checkTimeoutMs = settings.checkTimeoutMs;
+  if (flags.hybrid !== undefined) fromFlags.hybrid = settings.hybrid;
   return { settings, fromFlags };
 }

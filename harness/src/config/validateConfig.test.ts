@@ -46,7 +46,7 @@ describe('validateConfig', () => {
   it('names the known keys at the level of an unknown one', () => {
     const { problems } = validateConfig({ fuzz: { run: 5 }, spec: ['x'] }, ORIGIN);
     expect(problems).toContain(
-      `${ORIGIN}: fuzz.run: unknown key (known: fuzz.seed, fuzz.runs, fuzz.depth, fuzz.time, fuzz.shrinkLimit, fuzz.maxTimeDelay, fuzz.maxBlockDelay, fuzz.assertions, fuzz.checkTimeout)`,
+      `${ORIGIN}: fuzz.run: unknown key (known: fuzz.seed, fuzz.runs, fuzz.depth, fuzz.time, fuzz.shrinkLimit, fuzz.maxTimeDelay, fuzz.maxBlockDelay, fuzz.assertions, fuzz.checkTimeout, fuzz.hybrid)`,
     );
     expect(problems).toContain(`${ORIGIN}: spec: unknown key (known: specs, out, fuzz)`);
     expect(problems).toHaveLength(2);

@@ -40,5 +40,7 @@ export function checkKind(kind: (typeof configSchema)[string], value: unknown): 
       return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX ? undefined : `must be a whole number from 0 to ${MAX}`;
     case 'positive':
       return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX ? undefined : `must be a whole number from 1 to ${MAX}`;
+    case 'hybrid':
+      return value === 'auto' || value === 'on' || value === 'off' ? undefined : 'must be one of auto, on, off';
   }
 }

@@ -10,6 +10,7 @@ import { exploreFlips } from './exploreFlips.js';
 import { findUnflippedBranches } from './findUnflippedBranches.js';
 import type { HybridMode } from './HybridMode.js';
 import { emptyHybridStats, type HybridStats } from './HybridStats.js';
+import { isVigilError } from '../errors/VigilError.js';
 import { RlimitSolver } from './RlimitSolver.js';
 import { symbolicLastCall } from './symbolicLastCall.js';
 
@@ -74,6 +75,7 @@ export class HybridFuzzer {
 
   /** Books a finished run; true when a round is due now. */
   afterRun(newEdges: number, calls: number): boolean {
+    if (this.stats.disabled !== undefined) return false;
     this.quietRuns = newEdges > 0 ? 0 : this.quietRuns + 1;
     if (this.quietRuns < this.pace.stallRuns || calls < this.nextRoundAt) return false;
     if (this.session.settings.timeLimitMs !== undefined && this.stats.timeMs > this.pace.timeShare * (Date.now() - this.start)) return false;
@@ -105,11 +107,20 @@ export class HybridFuzzer {
         this.explored.add(entry.serial);
         for (const c of await this.explore(entry, z3, codes)) {
           const key = c.calls.map((call) => `${encodeCall(call).data}:${call.sender}:${call.value}`).join('|');
-          if (!seen.has(key)) candidates.push(c), seen.add(key);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          candidates.push(c);
         }
       }
+    } catch (e) {
+      // Hybrid only speeds the search up: when Z3 cannot serve (no memory for its heap, say) fuzzing goes on without it.
+      if (isVigilError(e)) throw e;
+      this.stats.disabled = `hybrid fuzzing stopped: ${(e as Error).message.split('\n')[0]}`;
+      this.stats.queries = this.z3?.solver.queries ?? this.stats.queries;
+      await this.close();
+      return [];
     } finally {
-      this.stats.queries = this.z3?.solver.queries ?? 0;
+      this.stats.queries = this.z3?.solver.queries ?? this.stats.queries;
       this.stats.timeMs += Date.now() - t0;
     }
     return candidates;

@@ -18,6 +18,8 @@ export interface HybridStats {
   corpusEntries: number;
   /** Timing: wall time spent in hybrid rounds, candidates' runs included. */
   timeMs: number;
+  /** Set when an error of Z3 or of the symbolic EVM ended hybrid fuzzing early (the search went on without it). */
+  disabled?: string;
 }
 
 export function emptyHybridStats(): HybridStats {
@@ -29,6 +31,8 @@ export function sumHybridStats(parts: readonly (HybridStats | undefined)[]): Hyb
   const known = parts.filter((p): p is HybridStats => p !== undefined);
   if (known.length === 0) return undefined;
   const out = emptyHybridStats();
-  for (const p of known) for (const k of Object.keys(out) as (keyof HybridStats)[]) out[k] += p[k];
-  return out;
+  const counts = Object.keys(out) as Exclude<keyof HybridStats, 'disabled'>[];
+  for (const p of known) for (const k of counts) out[k] += p[k];
+  const disabled = known.find((p) => p.disabled !== undefined)?.disabled;
+  return disabled === undefined ? out : { ...out, disabled };
 }

@@ -15,7 +15,7 @@ function normalizeSpec(s: SpecResult): SpecResult {
   return {
     ...s,
     findings: s.findings.map((f): Finding => ({ ...f, firstFoundMs: 0 })),
-    stats: { ...s.stats, durationMs: 0, callsPerSec: 0 },
+    stats: { ...s.stats, durationMs: 0, callsPerSec: 0, ...(s.stats.hybrid ? { hybrid: { ...s.stats.hybrid, timeMs: 0 } } : {}) },
     ...(s.timeline ? { timeline: s.timeline.map((t) => ({ ...t, ms: 0 })) } : {}),
     ...(s.proofs ? { proofs: s.proofs.map((p) => ({ ...p, timeMs: 0 })) } : {}),
   };

@@ -202,6 +202,31 @@ export interface SpecStats {
   durationMs: number;
   /** Timing. */
   callsPerSec: number;
+  /** What hybrid fuzzing (Z3 on branches the fuzzer kept missing) did; absent when it never ran a round. */
+  hybrid?: HybridRecord;
+}
+
+export interface HybridRecord {
+  /** Stalls at which corpus sequences were explored symbolically. */
+  rounds: number;
+  /** Corpus sequences whose last call was explored. */
+  explored: number;
+  /** Z3 queries, each bounded by Z3's resource limit. */
+  queries: number;
+  /** Branch sides reached by a candidate value without Z3. */
+  concrete: number;
+  /** Branch sides Z3 found a model for. */
+  solved: number;
+  /** Proposed sequences run for real (with every check). */
+  candidates: number;
+  /** Edges first reached by the admitted ones. */
+  newEdges: number;
+  /** Proposed sequences the EVM confirmed (they took an aimed branch side), added to the corpus. */
+  corpusEntries: number;
+  /** Timing. */
+  timeMs: number;
+  /** Why hybrid fuzzing stopped early, if it did (the search went on without it). */
+  disabled?: string;
 }
 
 export interface SpecError {
