@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { defaultSettings } from '../../campaign/CampaignSettings.js';
 import { VigilError } from '../../errors/VigilError.js';
 import { findSpecFiles } from '../../fs/findSpecFiles.js';
+import { isNativePath } from '../../native/findNativeSuites.js';
 import { defaultProveBounds, type ProveBounds } from '../../prove/verify/types.js';
 import { proveSpec } from '../../prove/verify/proveSpec.js';
 import { ObligationPool } from '../../prove/worker/ObligationPool.js';
@@ -20,6 +21,8 @@ export interface ProveOptions {
   out?: string;
   reporter?: string | string[];
   workers?: string;
+  /** Solidity suites: only this contract. */
+  contract?: string;
 }
 
 /**
@@ -35,7 +38,10 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
   const names = parseReporterNames(options.reporter, ['console', 'json']);
   const outDir = resolve(root, options.out ?? 'reports');
   const reportPath = relative(root, join(outDir, 'vigil-report.json'));
-  const files = findSpecFiles(root, paths.length > 0 ? paths : ['specs']);
+  // `.sol` files and Foundry projects are Solidity-native suites (prove/native); the rest are specs.
+  const nativePaths = paths.filter((p) => isNativePath(resolve(root, p)));
+  const specPaths = paths.filter((p) => !nativePaths.includes(p));
+  const files = specPaths.length > 0 || nativePaths.length === 0 ? findSpecFiles(root, specPaths.length > 0 ? specPaths : ['specs']) : [];
   const reporters = new ReporterGroup(await loadReporters(names.includes('json') ? names : ['json', ...names], {
     outDir, root, write: (s) => process.stdout.write(s), color: process.stdout.isTTY === true,
   }));
@@ -56,6 +62,17 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
       specs.push(result);
       reporters.onSpecDone(result);
       process.stdout.write(verdictTable(result, bounds));
+    }
+    if (nativePaths.length > 0) {
+      const { proveNativePaths } = await import('../../prove/native/proveNativePaths.js');
+      await proveNativePaths(nativePaths, {
+        bounds, settings: defaultSettings, reportPath, cacheDir: join(root, '.vigil', 'cache', 'compile'), workers, ...(options.contract ? { contract: options.contract } : {}),
+        onSuite: (result) => {
+          specs.push(result);
+          reporters.onSpecDone(result);
+          process.stdout.write(verdictTable(result, bounds));
+        },
+      });
     }
   } finally {
     await pool.close();

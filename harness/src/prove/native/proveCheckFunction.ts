@@ -1,5 +1,5 @@
 import { decodeFunctionData, type AbiFunction } from 'viem';
-import { formatValue } from '../../abi/decodeRevert.js';
+import { decodeRevert, formatValue } from '../../abi/decodeRevert.js';
 import { CHEATCODE_ADDRESS, FOUNDRY_SENDER } from '../../cheats/cheatAddresses.js';
 import type { CallResult } from '../../chain/types.js';
 import { typeString } from '../../fuzz/selectTargets.js';
@@ -115,7 +115,7 @@ async function confirm(suite: CheckSuite, fn: AbiFunction, sevm: SymbolicEvm, en
     contract: suite.contract, contractName: suite.contract, address: suite.test.address, function: fn.name,
     signature: `${fn.name}(${fn.inputs.map(typeString).join(',')})`, args: args.map(formatValue), calldata: tx.data,
     sender: tx.from, value: '0', timeDelta: '0', blockDelta: '0',
-    result: { status: result.status, returnData: result.returnData, gasUsed: result.gasUsed.toString(), events: [], storageChanges: [] },
+    result: { status: result.status, returnData: result.returnData, ...(result.status === 'revert' ? { decoded: decodeRevert(result.returnData, [suite.test.artifact.abi]).text } : {}), gasUsed: result.gasUsed.toString(), events: [], storageChanges: [] },
   };
   const location = suite.checks.find((c) => c.fn.name === fn.name)?.location;
   return {

@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { SpecSession } from '../../campaign/SpecSession.js';
 import { openNativeSession } from '../../native/openNativeSession.js';
 import type { SuiteRef } from '../../native/SuiteRef.js';
@@ -31,7 +32,7 @@ export async function runNativeTask(ctx: Ctx, cache: NativeTaskCache, task: Nati
     const fn = suite.checks.find((c) => c.fn.name === task.check)?.fn;
     if (fn === undefined) throw new Error(`no check function ${task.check} in ${ref.contract}`);
     onStarted();
-    const out = await proveCheckFunction(suite, fn, { ctx, sevm, bounds: task.bounds, vm, replayCommand: `npx vigil prove ${ref.file} --contract ${ref.contract}` });
+    const out = await proveCheckFunction(suite, fn, { ctx, sevm, bounds: task.bounds, vm, replayCommand: `npx vigil prove ${relative(process.cwd(), ref.file)} --contract ${ref.contract}` });
     return { procedure: 'check', ...out };
   }
   const session = await cached(cache.sessions, key, () => openNativeSession(ref, { settings: task.settings, ...(task.cacheDir ? { cacheDir: task.cacheDir } : {}) }));
