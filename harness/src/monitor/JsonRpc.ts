@@ -1,3 +1,5 @@
+import { rpcEndpoint, type RpcEndpoint } from './rpcEndpoint.js';
+
 /** One JSON-RPC call: method and positional params. */
 export interface RpcRequest {
   method: string;
@@ -24,7 +26,11 @@ export class JsonRpc {
   /** Requests sent (for tests and the monitor's statistics). */
   sent = 0;
 
-  constructor(readonly url: string, private readonly timeoutMs = 10_000) {}
+  private readonly endpoint: RpcEndpoint;
+
+  constructor(readonly url: string, private readonly timeoutMs = 10_000) {
+    this.endpoint = rpcEndpoint(url);
+  }
 
   async request<T>(method: string, params: unknown[] = []): Promise<T> {
     const [answer] = await this.batch([{ method, params }]);
@@ -39,9 +45,9 @@ export class JsonRpc {
     this.sent += requests.length;
     let response: Response;
     try {
-      response = await fetch(this.url, {
+      response = await fetch(this.endpoint.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: this.endpoint.headers,
         body: JSON.stringify(body.length === 1 ? body[0] : body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

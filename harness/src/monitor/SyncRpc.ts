@@ -1,5 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { parseAnswers, RpcError, type RpcRequest } from './JsonRpc.js';
+import { rpcEndpoint } from './rpcEndpoint.js';
 
 /**
  * The worker's side: posts each batch to the node and hands the raw answer back through
@@ -7,11 +8,11 @@ import { parseAnswers, RpcError, type RpcRequest } from './JsonRpc.js';
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { port, flag, url, timeoutMs } = workerData;
+const { port, flag, url, headers, timeoutMs } = workerData;
 port.on('message', async (body) => {
   let reply;
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.text();
     reply = response.ok ? { text } : { error: 'HTTP ' + response.status + ' ' + text.slice(0, 120) };
   } catch (e) {
@@ -38,7 +39,7 @@ export class SyncRpc {
   constructor(readonly url: string, private readonly timeoutMs = 10_000) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, flag: this.flag, url, timeoutMs }, transferList: [port2] });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, flag: this.flag, ...rpcEndpoint(url), timeoutMs }, transferList: [port2] });
     this.worker.unref();
     this.port.unref();
   }

@@ -1,6 +1,7 @@
 import { createWalletClient, defineChain, http, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { LeverTx } from './LeverTx.js';
+import { rpcEndpoint } from './rpcEndpoint.js';
 
 export interface Guardian {
   address: Hex;
@@ -15,8 +16,9 @@ export interface Guardian {
  */
 export function createGuardian(key: Hex, url: string, chainId: number): Guardian {
   const account = privateKeyToAccount(key);
-  const chain = defineChain({ id: chainId, name: `chain ${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [url] } } });
-  const wallet = createWalletClient({ account, chain, transport: http(url, { retryCount: 2, timeout: 10_000 }) });
+  const endpoint = rpcEndpoint(url);
+  const chain = defineChain({ id: chainId, name: `chain ${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [endpoint.url] } } });
+  const wallet = createWalletClient({ account, chain, transport: http(endpoint.url, { retryCount: 2, timeout: 10_000, fetchOptions: { headers: endpoint.headers } }) });
   return {
     address: account.address.toLowerCase() as Hex,
     send: async (lever) => {

@@ -34,7 +34,7 @@ export interface MonitorFlags {
 export default async function monitor(flags: MonitorFlags): Promise<number> {
   const problems: string[] = [];
   if (!flags.rpc) problems.push('--rpc <url> is required');
-  else if (!/^https?:\/\//.test(flags.rpc)) problems.push(`--rpc ${flags.rpc}: an http(s):// URL is expected`);
+  else if (!/^https?:\/\//.test(flags.rpc)) problems.push(`--rpc ${redactUrl(flags.rpc)}: an http(s):// URL is expected`);
   if (!flags.spec) problems.push('--spec <file> is required');
   const addresses: Record<string, string> = {};
   for (const a of list(flags.address)) {
@@ -114,7 +114,10 @@ async function reachNode(rpc: JsonRpc): Promise<number> {
   throw new VigilError('RPC_UNREACHABLE', `the node at ${redactUrl(rpc.url)} did not answer eth_chainId after 5 attempts: ${last}`);
 }
 
-/** A URL as shown in messages: user and password (API keys) left out. */
+/**
+ * A URL as shown in messages, with what may be an API key left out: user and password, long
+ * path segments (Infura's `/v3/<key>`, Alchemy's `/v2/<key>`) and query values.
+ */
 function redactUrl(url: string): string {
   try {
     const u = new URL(url);
@@ -122,7 +125,9 @@ function redactUrl(url: string): string {
       u.username = '***';
       u.password = '';
     }
-    return u.toString();
+    u.pathname = u.pathname.split('/').map((part) => (part.length >= 16 ? '***' : part)).join('/');
+    for (const key of [...u.searchParams.keys()]) u.searchParams.set(key, '***');
+    return u.toString().replaceAll('%2A', '*');
   } catch {
     return url;
   }
