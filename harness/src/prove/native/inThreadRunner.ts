@@ -1,6 +1,6 @@
 import type { Ctx } from '../word/Word.js';
-import type { NativeRunner } from './NativeTask.js';
-import { emptyNativeCache, runNativeTask } from './runNativeTask.js';
+import type { NativeOutcome, NativeRunner, NativeTask } from './NativeTask.js';
+import { emptyNativeCache, runNativeTask, type NativeTaskCache } from './runNativeTask.js';
 
 /**
  * Native tasks in this thread on one Z3 context (tests, small runs): no hard time limit,
@@ -8,13 +8,21 @@ import { emptyNativeCache, runNativeTask } from './runNativeTask.js';
  */
 export function inThreadRunner(ctx: Ctx): NativeRunner {
   const cache = emptyNativeCache();
-  return async (task) => {
-    let startedAt = Date.now();
-    try {
-      const result = await runNativeTask(ctx, cache, task, () => (startedAt = Date.now()));
-      return { status: 'done', result, timeMs: Date.now() - startedAt };
-    } catch (e) {
-      return { status: 'error', reason: (e as Error).message.split('\n')[0]!, timeMs: Date.now() - startedAt };
-    }
+  // One task at a time: one Z3 context does not take concurrent queries.
+  let queue: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const next = queue.then(() => runOne(ctx, cache, task));
+    queue = next;
+    return next;
   };
+}
+
+async function runOne(ctx: Ctx, cache: NativeTaskCache, task: NativeTask): Promise<NativeOutcome> {
+  let startedAt = Date.now();
+  try {
+    const result = await runNativeTask(ctx, cache, task, () => (startedAt = Date.now()));
+    return { status: 'done', result, timeMs: Date.now() - startedAt };
+  } catch (e) {
+    return { status: 'error', reason: (e as Error).message.split('\n')[0]!, timeMs: Date.now() - startedAt };
+  }
 }

@@ -48,7 +48,7 @@ export function nativeInvariantCheck(inv: NativeInvariant, options: Partial<Sevm
           unknown ??= `${inv.fn.name}() ${cheatEnd(p) === 'unmodelled' ? UNMODELLED_CHEAT : `may end unknown (${p.unknown ?? 'unknown'}: ${p.reason ?? ''})`}`;
           continue;
         }
-        if (!fails(ctx, p, inv.mustReturnTrue, failing, base)) continue;
+        fails(ctx, p, inv.mustReturnTrue, failing, base);
       }
       if (r.budget !== undefined) unknown ??= `${inv.fn.name}(): ${r.budget} budget hit`;
       const holds = failing.length === 0 ? ctx.Bool.val(true) : ctx.Not(failing.length === 1 ? failing[0]! : ctx.Or(...failing));
