@@ -137,6 +137,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--maze-depth <n>', 'Calls per sequence on mazes, both tools (default 100)')
     .option('--maze-size <WxH>', 'Maze size (default 8x8, at most 256 cells)')
     .option('--maze-bugs <n>', 'Bug cells per maze (default 10)')
+    .option('--no-prove', 'Skip the prove benchmark (time to verdict per check)')
+    .option('--prove-timeout <seconds>', 'Wall-clock limit per proof obligation in the prove benchmark (default 20)')
     .action(lazy(() => import('./commands/bench.js')));
   cli.help();
   cli.version(version);

@@ -11,6 +11,8 @@ interface BenchOptions {
   forge?: boolean;
   token?: boolean;
   maze?: boolean;
+  prove?: boolean;
+  proveTimeout?: string;
   mazeSeeds?: string | number;
   mazeBudget?: string;
   mazeDepth?: string;
@@ -67,6 +69,14 @@ export default async function bench(options: BenchOptions): Promise<number> {
     const result = await runMazeBench({ ...maze, forge: options.forge !== false, onMaze: (m) => formatMazeEntry(m).forEach((l) => out(l)) });
     out(formatMazeTotals(result));
     report.maze = result;
+  }
+
+  if (options.prove !== false) {
+    // Time to verdict per check through vigil prove's worker path (see bench/prove).
+    const { runProveBench, formatProveRow } = await import('../../bench/prove/runProveBench.js');
+    const timeoutSeconds = positive('prove-timeout', options.proveTimeout, 20);
+    out(`\nProve benchmark: time to verdict per check, loop bound 3, ${timeoutSeconds} s per obligation, depth 1 (2 where depth 1 finished)`);
+    report.prove = await runProveBench({ root: process.cwd(), timeoutSeconds, depths: [1, 2], onRow: (r) => out(formatProveRow(r)) });
   }
 
   const file = join(process.cwd(), 'reports', 'bench.json');
