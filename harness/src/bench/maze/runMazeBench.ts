@@ -18,6 +18,8 @@ export interface MazeBenchOptions {
   bugs?: number;
   /** Run forge too (default true). */
   forge?: boolean;
+  /** Also run Vigil with hybrid fuzzing off, to measure what `auto` (the default) adds (default true). */
+  hybridOff?: boolean;
   /** Called after each maze, for progress output. */
   onMaze?: (m: MazeBenchEntry) => void;
 }
@@ -28,14 +30,17 @@ export interface MazeBenchEntry {
   reachable: number[];
   unreachable: { id: number; reason: string }[];
   unknown: { id: number; reason: string }[];
+  /** Vigil as `vigil run` runs it (hybrid fuzzing `auto`). */
   vigil: MazeToolResult;
+  /** Vigil with hybrid fuzzing off, same seed and budget. */
+  vigilNoHybrid?: MazeToolResult;
   forge?: ForgeMazeResult;
 }
 
 export interface MazeBenchResult {
   settings: { seeds: number[]; budgetSeconds: number; depth: number; fuzzSeed: number; width: number; height: number; bugs: number; threads: 1 };
   mazes: MazeBenchEntry[];
-  totals: { reachable: number; vigil: number; forge?: number };
+  totals: { reachable: number; vigil: number; vigilNoHybrid?: number; forge?: number };
 }
 
 /**
@@ -52,9 +57,10 @@ export async function runMazeBench(options: MazeBenchOptions): Promise<MazeBench
     for (const seed of options.seeds) {
       const maze = generateMaze({ seed, ...shape });
       const { reachable, unreachable, unknown } = await findReachableBugs(maze, solver);
-      const vigil = await runVigilMaze(maze, run);
+      const vigil = await runVigilMaze(maze, { ...run, hybrid: 'auto' });
+      const vigilNoHybrid = options.hybridOff === false ? undefined : await runVigilMaze(maze, { ...run, hybrid: 'off' });
       const forge = options.forge === false ? undefined : await runForgeMaze(maze, run);
-      const entry: MazeBenchEntry = { seed, bugs: maze.bugs.length, reachable, unreachable, unknown, vigil, ...(forge ? { forge } : {}) };
+      const entry: MazeBenchEntry = { seed, bugs: maze.bugs.length, reachable, unreachable, unknown, vigil, ...(vigilNoHybrid ? { vigilNoHybrid } : {}), ...(forge ? { forge } : {}) };
       mazes.push(entry);
       options.onMaze?.(entry);
     }
@@ -68,6 +74,7 @@ export async function runMazeBench(options: MazeBenchOptions): Promise<MazeBench
     totals: {
       reachable: total((m) => m.reachable.length),
       vigil: total((m) => m.vigil.found.length),
+      ...(options.hybridOff === false ? {} : { vigilNoHybrid: total((m) => m.vigilNoHybrid?.found.length ?? 0) }),
       ...(options.forge === false ? {} : { forge: total((m) => m.forge?.found.length ?? 0) }),
     },
   };

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultSettings } from '../../campaign/CampaignSettings.js';
 import { openSession } from '../../campaign/openSession.js';
 import { runCampaign } from '../../campaign/runCampaign.js';
+import type { HybridMode } from '../../hybrid/HybridMode.js';
+import type { HybridStats } from '../../hybrid/HybridStats.js';
 import type { Maze } from './Maze.js';
 import { writeVigilMaze } from './writeMazeProjects.js';
 
@@ -14,6 +16,8 @@ export interface MazeRunOptions {
   depth: number;
   /** The fuzzer's seed (not the maze's). */
   seed: number;
+  /** Hybrid fuzzing (default `auto`, as `vigil run`). */
+  hybrid?: HybridMode;
 }
 
 /** What one tool did on one maze. */
@@ -30,6 +34,10 @@ export interface MazeToolResult {
   callsPerSec: number;
   /** Findings that are not one of the maze's bugs (should stay empty). */
   other: string[];
+  /** Jump edges covered (Vigil only). */
+  edges?: number;
+  /** What hybrid fuzzing did, when it ran (Vigil only). */
+  hybrid?: HybridStats;
 }
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -49,7 +57,10 @@ export async function runVigilMaze(maze: Maze, options: MazeRunOptions): Promise
     const session = await openSession(specFile, {
       root,
       cacheDir: path.join(root, '.vigil', 'cache', 'compile'),
-      settings: { ...defaultSettings, seed: options.seed, runs: Number.MAX_SAFE_INTEGER, depth: options.depth, timeLimitMs: options.budgetMs, shrinkLimit: 0 },
+      settings: {
+        ...defaultSettings, seed: options.seed, runs: Number.MAX_SAFE_INTEGER, depth: options.depth, timeLimitMs: options.budgetMs, shrinkLimit: 0,
+        hybrid: options.hybrid ?? defaultSettings.hybrid,
+      },
     });
     const campaign = await runCampaign(session, { shrinkShare: 0 });
     const bugAt = new Map([...source.bugLines].map(([id, line]) => [line, id]));
@@ -71,6 +82,8 @@ export async function runVigilMaze(maze: Maze, options: MazeRunOptions): Promise
       seconds,
       callsPerSec: seconds > 0 ? campaign.calls / seconds : 0,
       other,
+      edges: session.chain.coverage?.newHits ?? 0,
+      ...(campaign.hybrid !== undefined ? { hybrid: campaign.hybrid } : {}),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
