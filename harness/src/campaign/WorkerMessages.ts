@@ -17,6 +17,8 @@ export interface WorkerTask {
   seeds: CallRecord[][];
   /** Runs between timeline samples: one for all workers, so their samples line up. */
   timelineEvery?: number;
+  /** When the parallel campaign started (epoch ms): the time budget counts from here, start-up included. */
+  startedAt?: number;
 }
 
 /** A campaign's result as it crosses the thread boundary: calls as records, coverage as bitmaps. */

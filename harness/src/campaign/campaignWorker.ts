@@ -34,7 +34,11 @@ async function work(task: WorkerTask): Promise<WorkerResult> {
     // Lower-case addresses, as runSpecs loads the corpus for a campaign in its own thread.
     if (calls.every((c) => !('problem' in c))) seeds.push((calls as FuzzCall[]).map((c) => ({ ...c, args: lowercaseAddresses(c.args) })));
   }
-  const result = await runCampaign(session, {
+  // A worker's start-up (loader, compile cache, deployment) can take seconds on a busy machine:
+  // it spends the campaign's --time budget, so the whole campaign still ends on time.
+  const budget = session.settings.timeLimitMs;
+  const left = budget === undefined || task.startedAt === undefined ? budget : Math.max(1, budget - (Date.now() - task.startedAt));
+  const result = await runCampaign(left === budget ? session : { ...session, settings: { ...session.settings, timeLimitMs: left } }, {
     signal: controller.signal,
     persisted,
     seeds,

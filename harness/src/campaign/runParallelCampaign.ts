@@ -71,7 +71,7 @@ export async function runParallelCampaign(session: SpecSession, options: Paralle
   const indexes = options.indexes ?? Array.from({ length: options.workers }, (_, i) => i);
   const progress: (CampaignProgress | undefined)[] = new Array(indexes.length).fill(undefined);
   const outcomes = await Promise.all(
-    indexes.map((index, slot) => runWorker(index, taskFor(session.settings, options, index), options, (p) => {
+    indexes.map((index, slot) => runWorker(index, { ...taskFor(session.settings, options, index), startedAt: start }, options, (p) => {
       progress[slot] = p;
       options.onProgress?.(sumProgress(progress, session.settings));
     })),
