@@ -23,15 +23,16 @@ export interface HybridCandidate {
 interface Pace {
   /** Runs in a row without a new edge that make a stall. */
   stallRuns: number;
-  /** Fuzzed calls between two rounds, at least (so a round is a small share of the work). */
+  /** Fuzzed calls before the first round (a short campaign never loads Z3), and between two rounds. */
+  callsFirst: number;
   callsBetweenRounds: number;
   /** Wall-time share of the campaign hybrid rounds may take, checked only under a time budget. */
   timeShare: number;
 }
 
 const PACE: Record<Exclude<HybridMode, 'off'>, Pace> = {
-  on: { stallRuns: 4, callsBetweenRounds: 0, timeShare: 1 },
-  auto: { stallRuns: 32, callsBetweenRounds: 20_000, timeShare: 0.25 },
+  on: { stallRuns: 4, callsFirst: 0, callsBetweenRounds: 0, timeShare: 1 },
+  auto: { stallRuns: 32, callsFirst: 5_000, callsBetweenRounds: 10_000, timeShare: 0.25 },
 };
 
 /** Corpus sequences explored per round, newest first. */
@@ -40,7 +41,7 @@ const ENTRIES_PER_ROUND = 4;
 const TRIES_PER_EDGE = 2;
 /** Z3's resource limit per query: a deterministic budget (about a second of Z3 on this machine's cores). */
 const RLIMIT = 2_000_000;
-const BUDGET = { steps: 100_000, flips: 16 };
+const BUDGET = { steps: 100_000, flips: 16, queries: 8 };
 
 /**
  * Hybrid fuzzing for one campaign. The campaign tells it after every run whether the run
@@ -61,7 +62,7 @@ export class HybridFuzzer {
   private readonly explored = new Set<number>();
   private readonly tries = new Map<number, number>();
   private quietRuns = 0;
-  private nextRoundAt = 0;
+  private nextRoundAt: number;
   private z3: { session: Z3Session; solver: RlimitSolver; keccak: KeccakFunctions } | undefined;
 
   constructor(
@@ -71,6 +72,7 @@ export class HybridFuzzer {
     private readonly start = Date.now(),
   ) {
     this.pace = PACE[mode];
+    this.nextRoundAt = this.pace.callsFirst;
   }
 
   /** Books a finished run; true when a round is due now. */
@@ -105,7 +107,7 @@ export class HybridFuzzer {
       for (const entry of picks) {
         if (stopped()) break;
         this.explored.add(entry.serial);
-        for (const c of await this.explore(entry, z3, codes)) {
+        for (const c of await this.explore(entry, z3, codes, stopped)) {
           const key = c.calls.map((call) => `${encodeCall(call).data}:${call.sender}:${call.value}`).join('|');
           if (seen.has(key)) continue;
           seen.add(key);
@@ -150,7 +152,7 @@ export class HybridFuzzer {
   }
 
   /** Replays the entry's prefix on the chain, then searches its last call for sides never run. */
-  private async explore(entry: CorpusEntry, z3: NonNullable<HybridFuzzer['z3']>, codes: Map<bigint, CodeCoverage>): Promise<HybridCandidate[]> {
+  private async explore(entry: CorpusEntry, z3: NonNullable<HybridFuzzer['z3']>, codes: Map<bigint, CodeCoverage>, stopped: () => boolean): Promise<HybridCandidate[]> {
     const { chain } = this.session;
     this.stats.explored++;
     chain.revertTo(this.session.base);
@@ -166,7 +168,7 @@ export class HybridFuzzer {
     const setup = await symbolicLastCall(z3.session.ctx, z3.keccak, this.session, last, prepared.data);
     if (setup === undefined) return [];
     const result = await exploreFlips({
-      start: setup.start, x: setup.x, anchor: setup.anchor, solver: z3.solver, budget: BUDGET,
+      start: setup.start, x: setup.x, anchor: setup.anchor, solver: z3.solver, budget: BUDGET, stopped,
       wanted: (address, pc, to) => this.wanted(codes.get(address), pc, to),
     });
     for (const edge of result.tried) this.tries.set(edge, (this.tries.get(edge) ?? 0) + 1);

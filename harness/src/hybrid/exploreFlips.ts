@@ -15,6 +15,8 @@ export interface FlipBudget {
   steps: number;
   /** Branch sides aimed at (each costs candidate values, then at most one query). */
   flips: number;
+  /** Z3 queries (each bounded by the solver's rlimit). */
+  queries: number;
 }
 
 export interface ExploreFlipsRequest {
@@ -29,6 +31,8 @@ export interface ExploreFlipsRequest {
   budget: FlipBudget;
   /** Values tried as candidates after the condition's own constants (the dictionary's). */
   values?: readonly bigint[];
+  /** Checked before each query: the campaign was interrupted or its time is up. */
+  stopped?: () => boolean;
 }
 
 /** A model that takes branch sides never run so far: the `aims`, in path order. */
@@ -70,11 +74,13 @@ export async function exploreFlips(req: ExploreFlipsRequest): Promise<ExploreFli
   const { x, solver } = req;
   const ctx = x.ctx;
   const tried = new Set<number>();
+  const firstQuery = solver.queries;
+  const spent = () => solver.queries - firstQuery >= req.budget.queries || req.stopped?.() === true;
   const out: ExploreFlipsResult = { flips: [], concrete: 0, solved: 0, steps: 0, tried: [] };
   const work: Work[] = [{ s: req.start, aims: [], anchored: true }];
 
   const modelOf = async (w: Work): Promise<Z3Model | undefined> => {
-    if (w.s.model === undefined) w.s.model = await solver.model(w.s.path, ...(w.anchored ? [req.anchor] : []));
+    if (w.s.model === undefined && !spent()) w.s.model = await solver.model(w.s.path, ...(w.anchored ? [req.anchor] : []));
     return w.s.model;
   };
   const finish = (w: Work) => {
@@ -105,7 +111,7 @@ export async function exploreFlips(req: ExploreFlipsRequest): Promise<ExploreFli
     const path = extendPath(w.s.path, cond);
     let m = tryConstants(ctx, model, path, cond, req.values);
     if (m !== undefined) out.concrete++;
-    else if ((m = await solver.model(path)) !== undefined) out.solved++;
+    else if (!spent() && (m = await solver.model(path)) !== undefined) out.solved++;
     if (m === undefined) return;
     const t = clonePath(w.s);
     t.path = path;

@@ -64,7 +64,8 @@ export default async function bench(options: BenchOptions): Promise<number> {
     if (options.token !== false) out('');
     out(
       `Maze benchmark: seeds ${maze.seeds.join(', ')} (${maze.width}x${maze.height}, ${maze.bugs} bugs), ` +
-        `${maze.budgetSeconds} s per tool per maze, depth ${maze.depth}, fuzz seed ${maze.fuzzSeed}, one thread each`,
+        `${maze.budgetSeconds} s per tool per maze, depth ${maze.depth}, fuzz seed ${maze.fuzzSeed}, one thread each; ` +
+        'Vigil as `vigil run` (hybrid fuzzing auto) and with --hybrid off',
     );
     const result = await runMazeBench({ ...maze, forge: options.forge !== false, onMaze: (m) => formatMazeEntry(m).forEach((l) => out(l)) });
     out(formatMazeTotals(result));
