@@ -10,6 +10,8 @@ import type { BoolExpr, Ctx, Z3Model } from '../prove/word/Word.js';
 export class RlimitSolver {
   private readonly solver: Solver<'sevm'>;
   queries = 0;
+  /** Queries that ran out of the resource limit (neither sat nor unsat). */
+  exhausted = 0;
 
   constructor(ctx: Ctx, rlimit: number) {
     this.solver = new ctx.Solver();
@@ -23,7 +25,9 @@ export class RlimitSolver {
     try {
       for (const node of pathNodes(path)) this.solver.add(node.cond);
       for (const e of extra) this.solver.add(e);
-      return (await this.solver.check()) === 'sat' ? this.solver.model() : undefined;
+      const r = await this.solver.check();
+      if (r === 'unknown') this.exhausted++;
+      return r === 'sat' ? this.solver.model() : undefined;
     } finally {
       this.solver.pop();
     }
