@@ -34,6 +34,7 @@ export default async function replay(reportPath: string, options: { finding?: st
     process.stdout.write(`${c.bold(`Replaying ${finding.id}`)} (${finding.shrunk.calls.length} calls, spec ${specFile})\n`);
     if (problem) {
       process.stdout.write(c.yellow(c.bold(`[CANNOT REPLAY] ${problem.problem}\n`)));
+      process.stdout.write(`Hint: the contracts changed since ${reportPath} was written; run \`vigil run\` again for counterexamples of this code.\n\n`);
       continue;
     }
     let before = await session.checks.invariantValues();
@@ -49,7 +50,8 @@ export default async function replay(reportPath: string, options: { finding?: st
       reproduced++;
       process.stdout.write(`${c.red(c.bold(`[FAIL: ${outcome.violation.message}]`))} reproduced after call ${outcome.index + 1}\n\n`);
     } else {
-      process.stdout.write(c.yellow(c.bold(`[NO LONGER FAILS] ${finding.id}: the counterexample ran to the end without breaking it (fixed, or the code changed)\n\n`)));
+      process.stdout.write(c.yellow(c.bold(`[NO LONGER FAILS] ${finding.id}: the counterexample ran to the end without breaking it (fixed, or the code changed)\n`)));
+      process.stdout.write(`Hint: if the code was fixed, keep the counterexample as a regression test (\`vigil export --foundry\`); else run \`vigil run\` again for a fresh report.\n\n`);
     }
   }
   return reproduced > 0 ? EXIT.violation : EXIT.ok;
