@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('openZ3', () => {
-  it('solves through shared sessions and lets the process exit once the last one closes', () => {
+  it('solves in independent sessions and lets the process exit once the last one closes', () => {
     const script = join(import.meta.dirname, 'fixtures', 'solveAndExit.ts');
     // The timeout only guards against a hang (a live Z3 thread keeps Node running forever).
     const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 90_000 });

@@ -1,34 +1,23 @@
 import type { Context } from 'z3-solver';
+import { serializeZ3Calls, type Z3Internals } from './serializeZ3Calls.js';
 
-/** A Z3 context for one user; `close` lets the process exit once every user has closed. */
+/** A Z3 instance for one user; `close` ends its threads so the process can exit. */
 export interface Z3Session<Name extends string = 'sevm'> {
   readonly ctx: Context<Name>;
-  /** Ends Z3's worker threads when this was the last open session (Node does not exit while they live). */
+  /** Ends this instance's worker threads (Node does not exit while they live). Idempotent. */
   close(): Promise<void>;
 }
 
-type Api = Awaited<ReturnType<typeof import('z3-solver').init>>;
-
-let shared: { api: Promise<Api>; users: number } | undefined;
-
 /**
- * Z3 is loaded on first use only (a few MB of WebAssembly and a pool of threads), and
- * one instance serves every session of the process: the high-level API runs one check
- * at a time anyway, so a second instance would only cost memory. The threads are killed
- * when the last session closes; a later open loads Z3 afresh.
+ * Loads a fresh Z3 (a few MB of WebAssembly and a pool of threads, ~0.25 s) on first use
+ * only, one instance per session: an instance that crashed or grew large dies with its
+ * session instead of poisoning the next user, and no state is shared between callers.
+ * Calls into the context are serialised against running checks (see serializeZ3Calls).
  */
 export async function openZ3<Name extends string = 'sevm'>(name: Name = 'sevm' as Name): Promise<Z3Session<Name>> {
-  if (shared === undefined) shared = { api: import('z3-solver').then((z3) => z3.init()), users: 0 };
-  const entry = shared;
-  entry.users++;
-  let api: Api;
-  try {
-    api = await entry.api;
-  } catch (e) {
-    entry.users--;
-    if (shared === entry) shared = undefined;
-    throw e;
-  }
+  const z3 = await import('z3-solver');
+  const api = await z3.init();
+  serializeZ3Calls(api as unknown as Z3Internals);
   const ctx = api.Context(name) as unknown as Context<Name>;
   let closed = false;
   return {
@@ -36,11 +25,23 @@ export async function openZ3<Name extends string = 'sevm'>(name: Name = 'sevm' a
     async close() {
       if (closed) return;
       closed = true;
-      entry.users--;
-      if (entry.users > 0) return;
-      if (shared === entry) shared = undefined;
-      const { killThreads } = await import('z3-solver');
-      await killThreads(api.em);
+      await settleThreads(api.em as unknown as EmThreads);
+      await z3.killThreads(api.em);
     },
   };
+}
+
+interface EmThreads {
+  PThread: { runningWorkers: unknown[] };
+}
+
+/**
+ * A thread that has just answered a check is still "running" until it reports back to
+ * the pool; terminating it at that moment left the process unable to exit (seen under
+ * load in about one close in four). Waits a little for the pool to settle first.
+ */
+async function settleThreads(em: EmThreads): Promise<void> {
+  for (let waited = 0; waited < 2000 && em.PThread.runningWorkers.length > 0; waited += 10) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
