@@ -4,6 +4,7 @@ import type { SourceMapper } from '../compile/SourceMapper.js';
 import type { Deployment } from '../spec/deploySpec.js';
 import type { DeployedContract } from '../spec/DeployedContract.js';
 import { findLine } from '../spec/findLine.js';
+import { propertyApplies } from './propertyApplies.js';
 import { locateInStack } from '../spec/locateInStack.js';
 import { makeHandle, ViewCallReverted, type HandleEnv } from '../spec/makeHandle.js';
 import type { CallInfo, PropertyDecl } from '../spec/types.js';
@@ -246,11 +247,7 @@ export class CheckRunner implements Checks {
 }
 
 function appliesTo(prop: AnyProperty, executed: ExecutedCall): boolean {
-  if (prop.on === undefined) return true;
-  const patterns = typeof prop.on === 'string' ? [prop.on] : prop.on;
-  const t = executed.call.target;
-  return patterns.some((p) => matchesPattern(p, t.contract.key, t.fn, t.signature));
+  return propertyApplies(prop.on, executed.call.target);
 }
-
 
 export type { CallInfo };

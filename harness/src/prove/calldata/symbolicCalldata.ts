@@ -21,6 +21,8 @@ export interface CalldataOptions {
   maxVariants?: number;
   /** Prefix of the term names, so the calls of one sequence do not share variables. */
   prefix?: string;
+  /** Values fixed by the caller, by leaf name (e.g. `c1.to`): their words are concrete. */
+  fixed?: ReadonlyMap<string, bigint>;
 }
 
 interface Encoded {
@@ -54,6 +56,8 @@ export function symbolicCalldata(ctx: Ctx, fn: AbiFunction, options: CalldataOpt
   };
 
   const leaf = (type: string, name: string): Cell[] => {
+    const known = options.fixed?.get(name);
+    if (known !== undefined) return wordToCells(known);
     const m = /^(u?int)(\d*)$/.exec(type);
     let e: BV;
     if (m) {

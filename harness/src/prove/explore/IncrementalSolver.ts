@@ -1,6 +1,7 @@
 import type { Solver } from 'z3-solver';
 import { pathNodes, type PathCond } from '../exec/PathCond.js';
-import type { Ctx, Z3Model } from '../word/Word.js';
+import type { BoolExpr, Ctx, Z3Model } from '../word/Word.js';
+import { toIntegerQuery } from './toIntegerQuery.js';
 
 export type CheckResult = { status: 'sat'; model: Z3Model } | { status: 'unsat' } | { status: 'unknown'; reason: string };
 
@@ -42,6 +43,38 @@ export class IncrementalSolver {
       return { status: 'unknown', reason: this.solver.reasonUnknown() };
     } finally {
       this.ms += Date.now() - started;
+    }
+  }
+
+  /**
+   * One final query (is this state reachable with the check broken?), on solvers of its
+   * own: Z3 only preprocesses (simplifies, bit-blasts with its QF_BV tactics) a solver that
+   * never had a scope pushed. First the integer form (see toIntegerQuery), which proves
+   * rearranged 256-bit sums equal where bit-blasting cannot; its UNSAT is final, anything
+   * else goes on to the exact bit-vector query with the time left, which gives the model.
+   */
+  async checkOnce(path: PathCond | undefined, timeoutMs: number): Promise<CheckResult> {
+    const conds = pathNodes(path).map((n) => n.cond);
+    const started = Date.now();
+    const integer = await this.solveOnce(toIntegerQuery(this.ctx, conds), Math.max(1, Math.floor(timeoutMs / 2)), false);
+    if (integer.status === 'unsat') return integer;
+    return this.solveOnce(conds, Math.max(1, timeoutMs - (Date.now() - started)), true);
+  }
+
+  private async solveOnce(conds: readonly BoolExpr[], timeoutMs: number, wantModel: boolean): Promise<CheckResult> {
+    const solver = new this.ctx.Solver();
+    for (const c of conds) solver.add(c);
+    solver.set('timeout', Math.max(1, Math.floor(timeoutMs)));
+    const started = Date.now();
+    this.checks++;
+    try {
+      const r = await solver.check();
+      if (r === 'sat') return wantModel ? { status: 'sat', model: solver.model() } : { status: 'unknown', reason: 'sat over integers' };
+      if (r === 'unsat') return { status: 'unsat' };
+      return { status: 'unknown', reason: solver.reasonUnknown() };
+    } finally {
+      this.ms += Date.now() - started;
+      solver.release();
     }
   }
 

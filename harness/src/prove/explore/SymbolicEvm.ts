@@ -221,7 +221,7 @@ export class SymbolicEvm {
 
   /** Is a path condition satisfiable? For properties over end paths and for model refinement. */
   check(path: PathCond | undefined, timeoutMs = defaultSevmOptions.solverTimeoutMs): Promise<CheckResult> {
-    return this.solver.check(path, timeoutMs);
+    return this.solver.checkOnce(path, timeoutMs);
   }
 
   /** The fork that pins a symbolic word to its value in the path's model (see NeedConcrete). */

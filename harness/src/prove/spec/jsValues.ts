@@ -62,9 +62,13 @@ export async function binaryOp(ctx: Ctx, op: BinaryOp, l: JsVal, r: JsVal): Prom
   }
   const negate = op === '!==' || op === '!=';
   let equal: BoolTerm | undefined;
-  if (l.t === r.t) equal = l.t === 'bool' ? ctx.Eq(l.e, r.e as BoolTerm) : (l.e as IntTerm).eq(r.e as IntTerm);
+  const numbers = (l.t === 'bigint' || l.t === 'number') && (r.t === 'bigint' || r.t === 'number');
+  // Equal types, or == between a number and a bigint; the bit-vector form as for order comparisons.
+  const wide = (l.t === r.t || (numbers && op === '==') || (numbers && op === '!=')) && l.t !== 'bool' ? bothUnsigned(ctx, l, r) : undefined;
+  if (wide !== undefined) equal = wide[0].eq(wide[1]);
+  else if (l.t === r.t) equal = l.t === 'bool' ? ctx.Eq(l.e, r.e as BoolTerm) : (l.e as IntTerm).eq(r.e as IntTerm);
   else if (op === '===' || op === '!==') equal = ctx.Bool.val(false);
-  else if ((l.t === 'bigint' || l.t === 'number') && (r.t === 'bigint' || r.t === 'number')) equal = (l.e as IntTerm).eq(r.e as IntTerm);
+  else if (numbers) equal = (l.e as IntTerm).eq(r.e as IntTerm);
   if (equal === undefined) return unknown('loose equality across these types is not modelled');
   return { v: { t: 'bool', e: negate ? ctx.Not(equal) : equal }, thr: no };
 }

@@ -36,22 +36,18 @@ export async function proveChecks(session: SpecSession, checks: readonly VerifyC
     ctx: o.ctx, sevm: o.sevm, session, world: await readSetupWorld(session), contracts,
     bounds: o.bounds, sevmOptions: sevmOptionsFor(o.bounds), reportPath: o.reportPath, startedAt,
   };
-  const invariants = checks.filter((c) => c.kind === 'invariant');
-  const bounded = await runBounded(p, invariants);
+  const bounded = await runBounded(p, checks);
   const boundedMs = Date.now() - startedAt;
   const proofs: ProofRecord[] = [];
   const findings: Finding[] = [];
   const inductive: VerifyCheck[] = [];
-  for (const check of checks) {
+  // Invariants first: a property's step assumes every invariant proved inductive.
+  for (const check of [...checks.filter((c) => c.kind === 'invariant'), ...checks.filter((c) => c.kind === 'property')]) {
     const t0 = Date.now();
     const base = {
       kind: check.kind, name: check.name, depth: o.bounds.depth, loopBound: o.bounds.loopBound,
       ...(o.locations?.get(`${check.kind}:${check.name}`) ? { location: o.locations.get(`${check.kind}:${check.name}`)! } : {}),
     };
-    if (check.kind === 'property') {
-      proofs.push({ ...base, verdict: 'unknown', reason: 'properties are not proved yet (only invariants); fuzz them', timeMs: 0 });
-      continue;
-    }
     const b: BoundedResult = bounded.get(check.name)!;
     if (b.finding !== undefined) findings.push(b.finding);
     if (b.verdict !== 'proved-bounded') {
@@ -65,7 +61,9 @@ export async function proveChecks(session: SpecSession, checks: readonly VerifyC
       step = { status: 'unknown' as const, reason: `inductive step failed: ${(e as Error).message.split('\n')[0]}` };
     }
     const timeMs = boundedMs + (Date.now() - t0);
-    if (step.status === 'preserved') {
+    if (step.status === 'preserved' && check.kind === 'property') {
+      proofs.push({ ...base, verdict: 'proved-inductive', reason: `holds after every call it applies to, from any state${inductive.length > 0 ? ` where ${inductive.map((c) => c.name).join(', ')} hold` : ''}`, timeMs });
+    } else if (step.status === 'preserved') {
       inductive.push(check);
       proofs.push({ ...base, verdict: 'proved-inductive', reason: `base case on the set-up state; every target function preserves it${inductive.length > 1 ? ` (assuming ${inductive.slice(0, -1).map((c) => c.name).join(', ')})` : ''}`, timeMs });
     } else {

@@ -8,7 +8,7 @@ import { compileChecks } from '../spec/compileCheck.js';
 import type { Ctx } from '../word/Word.js';
 import { proveChecksInWorkers } from '../worker/proveChecksInWorkers.js';
 import type { ObligationPool } from '../worker/ObligationPool.js';
-import { fromCompiledCheck } from './fromCompiledCheck.js';
+import { specChecks } from './specChecks.js';
 import { proveChecks } from './proveChecks.js';
 import type { ProveBounds, VerifyCheck } from './types.js';
 
@@ -36,9 +36,9 @@ export async function proveSpec(file: string, o: ProveSpecOptions): Promise<Spec
   const proofs: ProofRecord[] = [];
   const provable: VerifyCheck[] = [];
   const locations = new Map(compiled.map((c) => [`${c.kind}:${c.name}`, c.location]));
+  provable.push(...specChecks(session, compiled));
   for (const c of compiled) {
-    if (c.provable) provable.push(fromCompiledCheck(c.ir, BigInt(session.deployment.deployer)));
-    else proofs.push({ kind: c.kind, name: c.name, verdict: 'fuzz-only', reason: c.construct, location: c.location, timeMs: 0 });
+    if (!c.provable) proofs.push({ kind: c.kind, name: c.name, verdict: 'fuzz-only', reason: c.construct, location: c.location, timeMs: 0 });
   }
   let findings: SpecResult['findings'] = [];
   try {

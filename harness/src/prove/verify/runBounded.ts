@@ -7,6 +7,7 @@ import { confirmCounterexample } from './confirmCounterexample.js';
 import type { ProofContext } from './ProofContext.js';
 import { setupState } from './initialState.js';
 import { symbolicStep, type BlockClock, type SymbolicStep } from './symbolicStep.js';
+import type { CheckCall } from '../spec/CheckEnv.js';
 import type { CheckEnv, VerifyCheck } from './types.js';
 
 export type BoundedVerdict = 'proved-bounded' | 'counterexample' | 'unknown' | 'vacuous';
@@ -49,9 +50,12 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
   const start = setupState(ctx, p.world);
   const startTx = concreteTx(BigInt(session.senders[0] ?? session.deployment.actors[0]!), clock0);
 
-  const checkState = async (state: SymbolicState, tx: CheckEnv['tx'], steps: SymbolicStep[]) => {
-    for (const check of [...open.values()]) {
-      const env: CheckEnv = { ctx, sevm, state, tx, contracts: p.contracts, actors: session.deployment.actors };
+  const applied = new Map<string, number>();
+  const checkState = async (state: SymbolicState, tx: CheckEnv['tx'], steps: SymbolicStep[], which: readonly VerifyCheck[], around?: { pre: SymbolicState; call: CheckCall }) => {
+    for (const check of which) {
+      if (!open.has(check.name)) continue;
+      if (check.kind === 'property') applied.set(check.name, (applied.get(check.name) ?? 0) + 1);
+      const env: CheckEnv = { ctx, sevm, state, tx, contracts: p.contracts, actors: session.deployment.actors, ...(around ?? {}) };
       const value = await check.evaluate(env);
       if (value.unknown !== undefined) {
         addReason(unknown.get(check.name)!, value.unknown);
@@ -78,7 +82,9 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
     }
   };
 
-  await checkState(start, startTx, []);
+  const invariants = checks.filter((c) => c.kind === 'invariant');
+  const properties = checks.filter((c) => c.kind === 'property');
+  await checkState(start, startTx, [], invariants);
   let frontier: Trace[] = [{ state: start, steps: [], clock: clock0 }];
   for (let depth = 1; depth <= bounds.depth && open.size > 0 && frontier.length > 0; depth++) {
     const next: Trace[] = [];
@@ -89,8 +95,10 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
           prefix, maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
         });
         if (!built.complete) addReason(global, `${target.id}: not every calldata layout was explored`);
+        const props = properties.filter((c) => c.appliesTo?.(target) ?? true);
         for (const step of built.steps) {
           for (const l of step.layout) layouts.add(l);
+          const callOf = (reverted: boolean): CheckCall => ({ contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted });
           const r = await sevm.explore({ state: built.state, call: step.call, tx: step.tx, options: p.sevmOptions });
           if (r.budget !== undefined) addReason(global, `${target.id} at call ${depth}: ${r.budget} budget hit`);
           for (const end of r.paths) {
@@ -98,10 +106,14 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
               addReason(global, `${target.id} at call ${depth}: ${end.unknown ?? 'unknown'}: ${end.reason ?? ''}`.trim());
               continue;
             }
-            if (end.status !== 'success') continue;
-            successes++;
             const steps = [...trace.steps, step];
-            await checkState(end, step.tx, steps);
+            if (end.status !== 'success') {
+              // A reverted call leaves the state as it was; properties are still checked after it.
+              if (props.length > 0) await checkState({ ...end, world: built.state.world }, step.tx, steps, props, { pre: built.state, call: callOf(true) });
+              continue;
+            }
+            successes++;
+            await checkState(end, step.tx, steps, [...invariants, ...props], { pre: built.state, call: callOf(false) });
             if (depth < bounds.depth) next.push({ state: end, steps, clock: { timestamp: step.tx.block.timestamp, number: step.tx.block.number } });
           }
         }
@@ -115,7 +127,8 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
     if (results.has(check.name)) continue;
     const reasons = [...global, ...unknown.get(check.name)!];
     if (reasons.length > 0) results.set(check.name, { verdict: 'unknown', reason: `${reasons.slice(0, MAX_REASONS).join('; ')} (${bound})` });
-    else if (successes === 0 && bounds.depth > 0) results.set(check.name, { verdict: 'vacuous', reason: `every path of every target function reverts from the set-up state (${bound})` });
+    else if (check.kind === 'property' && (applied.get(check.name) ?? 0) === 0) results.set(check.name, { verdict: 'vacuous', reason: `no call it applies to was explored (${bound})` });
+    else if (check.kind === 'invariant' && successes === 0 && bounds.depth > 0) results.set(check.name, { verdict: 'vacuous', reason: `every path of every target function reverts from the set-up state (${bound})` });
     else results.set(check.name, { verdict: 'proved-bounded', reason: bound });
   }
   return results;

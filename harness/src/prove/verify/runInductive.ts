@@ -21,6 +21,9 @@ export type StepResult =
  * what it means (the bounded search found none, so the hint is a lemma).
  */
 export async function runInductive(p: ProofContext, check: VerifyCheck, proved: readonly VerifyCheck[]): Promise<StepResult> {
+  // A property is not assumed before the call: it relates the two states of one call.
+  const property = check.kind === 'property';
+  const assumedChecks = property ? proved : [...proved, check];
   const { ctx, sevm, session, bounds } = p;
   const pre: SymbolicState = anyState(ctx, p.world);
   // Any block: the step holds at every time, not only at the set-up block's.
@@ -30,7 +33,7 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
   };
   // One sender at a time: from any storage, a symbolic sender's mapping slots are hashes of
   // unknown inputs over an unknown array, which the solver decides far more slowly.
-  for (const target of session.targets) for (const sender of session.senders) {
+  for (const target of session.targets.filter((t) => check.appliesTo?.(t) ?? true)) for (const sender of session.senders) {
     const built = symbolicStep(ctx, session, target, pre, clock, {
       prefix: 'i.', senders: [sender], maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
     });
@@ -39,23 +42,27 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
       // every branch decision, and a branch kept without them only adds paths (sound).
       const assumed: SymbolicState = built.state;
       const assumptions: BoolExpr[] = [];
-      for (const c of [...proved, check]) {
+      for (const c of assumedChecks) {
         const v = await c.evaluate(envOf(p, assumed, step.tx));
         if (v.unknown !== undefined) return { status: 'unknown', reason: `inductive step: ${c.name} on any state: ${v.unknown}` };
         assumptions.push(v.holds);
       }
-      const sat = await sevm.check(extendPath(assumed.path, ctx.And(...assumptions)), bounds.timeoutMs);
+      const sat = assumptions.length === 0 ? { status: 'sat' } : await sevm.check(extendPath(assumed.path, ctx.And(...assumptions)), bounds.timeoutMs);
       if (sat.status === 'unsat') return { status: 'vacuous', reason: 'inductive step: the assumed invariants hold on no state' };
       const r = await sevm.explore({ state: assumed, call: step.call, tx: step.tx, options: p.sevmOptions });
       if (r.budget !== undefined) return { status: 'unknown', reason: `inductive step: ${target.id}: ${r.budget} budget hit` };
       for (const end of r.paths) {
         if (end.status === 'unknown') return { status: 'unknown', reason: `inductive step: ${target.id}: ${end.unknown ?? 'unknown'}: ${end.reason ?? ''}`.trim() };
-        if (end.status !== 'success') continue;
-        const v = await check.evaluate(envOf(p, end, step.tx));
+        if (end.status !== 'success' && !property) continue;
+        const reverted = end.status !== 'success';
+        const after = reverted ? { ...end, world: assumed.world } : end;
+        const call = { contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted };
+        const v = await check.evaluate(property ? { ...envOf(p, after, step.tx), pre: assumed, call } : envOf(p, end, step.tx));
         if (v.unknown !== undefined) return { status: 'unknown', reason: `inductive step: ${check.name} after ${target.id}: ${v.unknown}` };
         const q = await sevm.check(extendPath(end.path, ctx.And(...assumptions, ctx.Not(v.holds))), bounds.timeoutMs);
         if (q.status === 'sat') {
-          return { status: 'broken', reason: `counterexample to induction: ${target.id} breaks ${check.name} from a state the bounded search did not reach` };
+          const from = property ? `a state${proved.length > 0 ? ' where the proved invariants hold' : ''} the bounded search did not reach` : 'a state the bounded search did not reach';
+          return { status: 'broken', reason: `counterexample to induction: ${target.id} breaks ${check.name} from ${from}` };
         }
         if (q.status === 'unknown') return { status: 'unknown', reason: `inductive step: solver could not decide ${check.name} after ${target.id} (${q.reason})` };
       }

@@ -1,5 +1,7 @@
 import type { Abi, Hex } from 'viem';
+import type { TargetFunction } from '../../fuzz/TargetFunction.js';
 import type { TxEnv } from '../exec/ExecEnv.js';
+import type { CheckCall } from '../spec/CheckEnv.js';
 import type { SymbolicState } from '../exec/PathState.js';
 import type { SymbolicEvm } from '../explore/SymbolicEvm.js';
 import type { BoolExpr, Ctx } from '../word/Word.js';
@@ -21,6 +23,8 @@ export interface CheckEnv {
   actors: readonly Hex[];
   /** Properties: the state before the call. */
   pre?: SymbolicState;
+  /** Properties: the call they are checked after. */
+  call?: CheckCall;
 }
 
 /** A check's value on a state; `unknown` says why it could not be built (e.g. a view call may revert). */
@@ -37,6 +41,8 @@ export interface VerifyCheck {
   kind: 'invariant' | 'property';
   name: string;
   evaluate(env: CheckEnv): Promise<CheckValue>;
+  /** Properties: whether the fuzzer checks it after a call to `target` (its `on`); default every call. */
+  appliesTo?(target: TargetFunction): boolean;
 }
 
 /** Bounds of one proof run; every one that is hit is reported. */

@@ -7,9 +7,9 @@ import type { ObligationPool } from './ObligationPool.js';
 export type SpecObligation = Omit<Obligation, 'procedure' | 'check' | 'assume'>;
 
 /**
- * `proveChecks` with every obligation in the pool's workers: each invariant's bounded
+ * `proveChecks` with every obligation in the pool's workers: each check's bounded
  * search is its own obligation (they run in parallel), then the inductive steps go in the
- * spec's order, each assuming the invariants proved inductive before it. An obligation
+ * spec's order, invariants first, each assuming the invariants proved inductive before it. An obligation
  * that timed out or whose worker died gives `unknown` / `error` for its check alone.
  * Verdicts come back in the checks' order whatever order the workers finish in.
  */
@@ -19,18 +19,14 @@ export async function proveChecksInWorkers(
   checks: readonly { kind: 'invariant' | 'property'; name: string }[],
   locations?: ReadonlyMap<string, SourceLocation>,
 ): Promise<ProveOutcome> {
-  const invariants = checks.filter((c) => c.kind === 'invariant');
-  const bounded = new Map(invariants.map((c) => [c.name, pool.run({ ...spec, procedure: 'bounded', check: c.name, assume: [] })]));
+  const bounded = new Map(checks.map((c) => [c.name, pool.run({ ...spec, procedure: 'bounded', check: c.name, assume: [] })]));
   const proofs: ProofRecord[] = [];
   const findings: Finding[] = [];
   const inductive: string[] = [];
-  for (const check of checks) {
+  // Invariants first: a property's step assumes every invariant proved inductive.
+  for (const check of [...checks.filter((c) => c.kind === 'invariant'), ...checks.filter((c) => c.kind === 'property')]) {
     const location = locations?.get(`${check.kind}:${check.name}`);
     const base = { kind: check.kind, name: check.name, depth: spec.bounds.depth, loopBound: spec.bounds.loopBound, ...(location ? { location } : {}) };
-    if (check.kind === 'property') {
-      proofs.push({ ...base, verdict: 'unknown', reason: 'properties are not proved yet (only invariants); fuzz them', timeMs: 0 });
-      continue;
-    }
     const b = await bounded.get(check.name)!;
     if (b.status !== 'done') {
       proofs.push({ ...base, verdict: b.status === 'timeout' ? 'unknown' : 'error', reason: b.status === 'timeout' ? b.reason : `engine failure: ${b.reason}`, timeMs: b.timeMs });
@@ -46,7 +42,9 @@ export async function proveChecksInWorkers(
     const s = await pool.run({ ...spec, procedure: 'inductive', check: check.name, assume: [...inductive] });
     const step = stepOf(s);
     const timeMs = b.timeMs + s.timeMs;
-    if (step.status === 'preserved') {
+    if (step.status === 'preserved' && check.kind === 'property') {
+      proofs.push({ ...base, verdict: 'proved-inductive', reason: `holds after every call it applies to, from any state${inductive.length > 0 ? ` where ${inductive.join(', ')} hold` : ''}`, timeMs });
+    } else if (step.status === 'preserved') {
       inductive.push(check.name);
       proofs.push({ ...base, verdict: 'proved-inductive', reason: `base case on the set-up state; every target function preserves it${inductive.length > 1 ? ` (assuming ${inductive.slice(0, -1).join(', ')})` : ''}`, timeMs });
     } else {

@@ -3,7 +3,7 @@ import { openSession } from '../../campaign/openSession.js';
 import type { SpecSession } from '../../campaign/SpecSession.js';
 import { SymbolicEvm } from '../explore/SymbolicEvm.js';
 import { compileChecks } from '../spec/compileCheck.js';
-import { fromCompiledCheck } from '../verify/fromCompiledCheck.js';
+import { specChecks } from '../verify/specChecks.js';
 import { readSetupWorld } from '../verify/initialState.js';
 import { sevmOptionsFor, type ProofContext } from '../verify/ProofContext.js';
 import { runBounded } from '../verify/runBounded.js';
@@ -54,7 +54,7 @@ function specOf(cache: WorkerCache, o: Obligation) {
       const session = await openSession(o.file, { root: o.root, ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}), settings: o.settings });
       const list: VerifyCheck[] = o.checks
         ? await fromModule(o.checks.module, o.checks.export, o.checks.args)
-        : (await compileChecks(o.file)).filter((c) => c.provable).map((c) => fromCompiledCheck(c.ir, BigInt(session.deployment.deployer)));
+        : specChecks(session, await compileChecks(o.file));
       return { session, checks: new Map(list.map((c) => [c.name, c])) };
     })();
     cache.sessions.set(key, entry);

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openZ3, type Z3Session } from '../z3/openZ3.js';
+import { toIntegerQuery } from './toIntegerQuery.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+let z3: Z3Session;
+beforeAll(async () => {
+  z3 = await openZ3();
+});
+afterAll(async () => {
+  await z3.close();
+});
+
+async function solve(conds: any[], timeoutMs = 20_000): Promise<string> {
+  const s = new z3.ctx.Solver();
+  for (const c of conds) s.add(c);
+  s.set('timeout', timeoutMs);
+  const r = await s.check();
+  s.release();
+  return r;
+}
+
+const W = 8;
+
+/** A random 8-bit term over three variables and one array, using every operator the translation knows and some it does not. */
+type Shape = { op: string; kids: Shape[]; k?: number };
+const leaf = fc.oneof(
+  fc.constantFrom('x', 'y', 'z').map((v): Shape => ({ op: v, kids: [] })),
+  fc.integer({ min: 0, max: 255 }).map((k): Shape => ({ op: 'num', kids: [], k })),
+);
+const term: fc.Arbitrary<Shape> = fc.letrec<{ t: Shape }>((tie) => ({
+  t: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.record({ op: fc.constantFrom('add', 'sub', 'mul', 'and', 'udiv', 'urem', 'shl', 'lshr', 'neg', 'select', 'ite', 'ext', 'mulk'), kids: fc.array(tie('t'), { minLength: 2, maxLength: 2 }), k: fc.integer({ min: 0, max: 9 }) }),
+  ),
+})).t;
+const rel = fc.constantFrom('ule', 'ult', 'eq', 'slt', 'neq');
+
+function build(ctx: any, s: Shape, arr: any): any {
+  const bv = (k: number) => ctx.BitVec.val(BigInt(k), W);
+  const [a, b] = s.kids.map((k) => build(ctx, k, arr));
+  switch (s.op) {
+    case 'x': case 'y': case 'z': return ctx.BitVec.const(s.op, W);
+    case 'num': return bv(s.k!);
+    case 'add': return a.add(b);
+    case 'sub': return a.sub(b);
+    case 'mul': return a.mul(b);
+    case 'mulk': return a.mul(bv(255 - s.k!));
+    case 'and': return a.and(s.k! % 2 === 0 ? bv(15) : b);
+    case 'udiv': return a.udiv(s.k! % 2 === 0 ? bv(s.k!) : b);
+    case 'urem': return a.urem(s.k! % 2 === 0 ? bv(s.k! + 1) : b);
+    case 'shl': return a.shl(bv(s.k!));
+    case 'lshr': return a.lshr(bv(s.k!));
+    case 'neg': return a.neg();
+    case 'select': return arr.store(b, a).select(a.add(bv(s.k!)));
+    case 'ite': return ctx.If(a.ult(b), a, b.sub(a));
+    case 'ext': return ctx.Concat(ctx.BitVec.val(0n, 4), a.extract(7, 4)).add(a.extract(3, 0).signExt(4));
+    default: throw new Error(s.op);
+  }
+}
+
+describe('toIntegerQuery', () => {
+  it('never calls a satisfiable bit-vector query unsatisfiable (random 8-bit formulas)', async () => {
+    const ctx: any = z3.ctx;
+    const arr = ctx.Array.const('m', ctx.BitVec.sort(W), ctx.BitVec.sort(W));
+    let agreedUnsat = 0;
+    await fc.assert(
+      fc.asyncProperty(term, term, rel, fc.boolean(), async (l, r, op, negate) => {
+        const a = build(ctx, l, arr);
+        const b = build(ctx, r, arr);
+        const base = op === 'ule' ? a.ule(b) : op === 'ult' ? a.ult(b) : op === 'eq' ? a.eq(b) : op === 'slt' ? a.slt(b) : a.neq(b);
+        const f = negate ? ctx.Not(base) : base;
+        const original = await solve([f]);
+        const integer = await solve(toIntegerQuery(ctx, [f]));
+        if (integer === 'unsat') {
+          agreedUnsat++;
+          expect(original).toBe('unsat');
+        }
+      }),
+      { numRuns: 250, seed: 42 },
+    );
+    // The test must exercise the unsat side, or it proves nothing.
+    expect(agreedUnsat).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('decides the rearranged 256-bit sums a token burn needs, which bit-blasting does not', async () => {
+    const ctx: any = z3.ctx;
+    const w = (n: string) => ctx.BitVec.const(n, 256);
+    const [x, y, z, s, a] = ['x', 'y', 'z', 's', 'a'].map(w);
+    const wide = (t: any) => ctx.Concat(ctx.BitVec.val(0n, 2), t);
+    const conds = [
+      wide(s).eq(wide(x).add(wide(y)).add(wide(z))),
+      ctx.Not(x.ult(a)),
+      ctx.Not(s.ult(a)),
+      ctx.Not(wide(s.sub(a)).eq(wide(x.sub(a)).add(wide(y)).add(wide(z)))),
+    ];
+    expect(await solve(toIntegerQuery(ctx, conds), 20_000)).toBe('unsat');
+  }, 60_000);
+
+  it('keeps a real counterexample satisfiable (an unchecked subtraction that wraps)', async () => {
+    const ctx: any = z3.ctx;
+    const [x, a] = ['x', 'a'].map((n) => ctx.BitVec.const(n, 256));
+    // x − a ≤ x fails exactly when a > x (the subtraction wraps).
+    const conds = [ctx.Not(x.sub(a).ule(x))];
+    expect(await solve(toIntegerQuery(ctx, conds))).toBe('sat');
+    expect(await solve(conds)).toBe('sat');
+  }, 60_000);
+});

@@ -1,0 +1,270 @@
+import type { Ctx } from '../word/Word.js';
+
+// z3-solver's expression types are parameterised by context name; this module walks terms
+// of any sort generically, so it works on a loose view of them.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Term = any;
+
+/**
+ * The query over unbounded integers instead of bit-vectors, for proving it unsatisfiable.
+ *
+ * A SAT solver finds two different arrangements of 256-bit adders hard to tell equal
+ * (a token's `supply − a == (x − a) + y + z` given `supply == x + y + z`: undecided in
+ * 60 s), while linear integer arithmetic decides it at once. Every bit-vector term of
+ * width w becomes an integer in [0, 2^w) with the same value: sums, differences and
+ * products by constants modulo 2^w, concatenation, extraction, extension, shifts and
+ * division by constants, comparisons (signed ones through the two's-complement value),
+ * `ite`, and storage arrays as arrays of integers over the same bit-vector indices. What
+ * has no such form (a product of two terms, bitwise operations, hashes, a divisor that is
+ * a term) becomes a fresh integer in its range, or a fresh boolean: the result then
+ * allows more assignments than the original, never fewer. So UNSAT here means UNSAT for
+ * the original; SAT or unknown means nothing (the caller asks the bit-vector query).
+ */
+export function toIntegerQuery(ctx: Ctx, conds: readonly Term[]): Term[] {
+  return new IntegerTranslation(ctx).translate(conds);
+}
+
+class IntegerTranslation {
+  private readonly ints = new Map<number, Term>();
+  private readonly bools = new Map<number, Term>();
+  private readonly arrays = new Map<number, Term>();
+  private readonly side: Term[] = [];
+  private fresh = 0;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  translate(conds: readonly Term[]): Term[] {
+    const out = conds.map((c) => this.bool(c));
+    return [...out, ...this.side];
+  }
+
+  private pow2(n: number): Term {
+    return (this.ctx as Term).Int.val(1n << BigInt(n));
+  }
+
+  /** An integer in [0, 2^w) standing for a term this translation does not model. */
+  private opaque(w: number, why: string): Term {
+    const c = this.ctx as Term;
+    const v = c.Int.const(`int!${why}!${this.fresh++}`);
+    this.side.push(v.ge(0), v.lt(this.pow2(w)));
+    return v;
+  }
+
+  private modW(x: Term, w: number): Term {
+    return x.mod(this.pow2(w));
+  }
+
+  bool(e: Term): Term {
+    const id = e.id();
+    const hit = this.bools.get(id);
+    if (hit !== undefined) return hit;
+    const r = this.boolUncached(e);
+    this.bools.set(id, r);
+    return r;
+  }
+
+  private boolUncached(e: Term): Term {
+    const c = this.ctx as Term;
+    const name = String(e.decl().name());
+    const n = e.numArgs();
+    const args = () => Array.from({ length: n }, (_, i) => e.arg(i));
+    switch (name) {
+      case 'true':
+      case 'false':
+        return e;
+      case 'and':
+        return c.And(...args().map((a) => this.bool(a)));
+      case 'or':
+        return c.Or(...args().map((a) => this.bool(a)));
+      case 'not':
+        return c.Not(this.bool(e.arg(0)));
+      case '=>':
+        return c.Implies(this.bool(e.arg(0)), this.bool(e.arg(1)));
+      case 'xor':
+        return c.Xor(this.bool(e.arg(0)), this.bool(e.arg(1)));
+      case 'if':
+        return c.If(this.bool(e.arg(0)), this.bool(e.arg(1)), this.bool(e.arg(2)));
+      case '=':
+      case 'distinct': {
+        const a = args();
+        let parts: Term[];
+        if (a.every((x) => c.isBitVec(x))) parts = a.map((x) => this.int(x));
+        else if (a.every((x) => c.isBool(x))) parts = a.map((x) => this.bool(x));
+        else return this.freshBool('eq');
+        if (name === '=') return c.And(...parts.slice(1).map((p) => parts[0].eq(p)));
+        const ne: Term[] = [];
+        for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) ne.push(c.Not(parts[i].eq(parts[j])));
+        return c.And(...ne);
+      }
+      case 'bvule':
+        return this.int(e.arg(0)).le(this.int(e.arg(1)));
+      case 'bvult':
+        return this.int(e.arg(0)).lt(this.int(e.arg(1)));
+      case 'bvuge':
+        return this.int(e.arg(0)).ge(this.int(e.arg(1)));
+      case 'bvugt':
+        return this.int(e.arg(0)).gt(this.int(e.arg(1)));
+      case 'bvsle':
+        return this.signed(e.arg(0)).le(this.signed(e.arg(1)));
+      case 'bvslt':
+        return this.signed(e.arg(0)).lt(this.signed(e.arg(1)));
+      case 'bvsge':
+        return this.signed(e.arg(0)).ge(this.signed(e.arg(1)));
+      case 'bvsgt':
+        return this.signed(e.arg(0)).gt(this.signed(e.arg(1)));
+      default:
+        // A boolean variable means the same here; anything else is left free.
+        return n === 0 && !c.isBool(e) ? this.freshBool(name) : n === 0 ? e : this.freshBool(name);
+    }
+  }
+
+  private freshBool(why: string): Term {
+    return (this.ctx as Term).Bool.const(`bool!${why}!${this.fresh++}`);
+  }
+
+  private signed(e: Term): Term {
+    const c = this.ctx as Term;
+    const w = e.size();
+    const x = this.int(e);
+    return c.If(x.ge(this.pow2(w - 1)), x.sub(this.pow2(w)), x);
+  }
+
+  int(e: Term): Term {
+    const id = e.id();
+    const hit = this.ints.get(id);
+    if (hit !== undefined) return hit;
+    const r = this.intUncached(e);
+    this.ints.set(id, r);
+    return r;
+  }
+
+  private intUncached(e: Term): Term {
+    const c = this.ctx as Term;
+    const w: number = e.size();
+    if (c.isBitVecVal(e)) return c.Int.val(e.value());
+    const name = String(e.decl().name());
+    const n = e.numArgs();
+    const args = () => Array.from({ length: n }, (_, i) => e.arg(i));
+    const constant = (x: Term): bigint | undefined => (c.isBitVecVal(x) ? (x.value() as bigint) : undefined);
+    switch (name) {
+      case 'bvadd':
+        return this.modW(c.Sum(...args().map((a) => this.int(a))), w);
+      case 'bvsub':
+        return this.modW(this.int(e.arg(0)).sub(this.int(e.arg(1))), w);
+      case 'bvneg':
+        return this.modW(c.Int.val(0).sub(this.int(e.arg(0))), w);
+      case 'bvmul': {
+        let k = 1n;
+        const terms: Term[] = [];
+        for (const a of args()) {
+          const v = constant(a);
+          if (v === undefined) terms.push(a);
+          else k = (k * v) % (1n << BigInt(w));
+        }
+        if (terms.length === 0) return c.Int.val(k);
+        if (terms.length > 1) return this.opaque(w, 'mul');
+        // k·x mod 2^w with k = 2^w − 1 is −x mod 2^w: small coefficients keep the arithmetic easy.
+        const x = this.int(terms[0]);
+        const neg = (1n << BigInt(w)) - k;
+        return neg < k ? this.modW(c.Int.val(0).sub(x.mul(c.Int.val(neg))), w) : this.modW(x.mul(c.Int.val(k)), w);
+      }
+      case 'concat': {
+        let acc: Term = c.Int.val(0);
+        for (const a of args()) acc = acc.mul(this.pow2(a.size())).add(this.int(a));
+        return acc;
+      }
+      case 'extract': {
+        const [hi, lo] = e.params() as number[];
+        const x = this.int(e.arg(0));
+        const shifted = lo === 0 ? x : x.div(this.pow2(lo));
+        return hi - lo + 1 >= e.arg(0).size() - lo ? shifted : this.modW(shifted, hi - lo + 1);
+      }
+      case 'zero_extend':
+        return this.int(e.arg(0));
+      case 'sign_extend': {
+        const inner = e.arg(0);
+        const v = inner.size();
+        const x = this.int(inner);
+        return c.If(x.ge(this.pow2(v - 1)), x.add(this.pow2(w)).sub(this.pow2(v)), x);
+      }
+      case 'if':
+        return c.If(this.bool(e.arg(0)), this.int(e.arg(1)), this.int(e.arg(2)));
+      case 'bvudiv':
+      case 'bvudiv_i': {
+        const d = constant(e.arg(1));
+        if (d === undefined) return this.opaque(w, 'div');
+        return d === 0n ? c.Int.val((1n << BigInt(w)) - 1n) : this.int(e.arg(0)).div(c.Int.val(d));
+      }
+      case 'bvurem':
+      case 'bvurem_i': {
+        const d = constant(e.arg(1));
+        if (d === undefined) return this.opaque(w, 'rem');
+        return d === 0n ? this.int(e.arg(0)) : this.int(e.arg(0)).mod(c.Int.val(d));
+      }
+      case 'bvshl': {
+        const k = constant(e.arg(1));
+        if (k === undefined) return this.opaque(w, 'shl');
+        return k >= BigInt(w) ? c.Int.val(0) : this.modW(this.int(e.arg(0)).mul(this.pow2(Number(k))), w);
+      }
+      case 'bvlshr': {
+        const k = constant(e.arg(1));
+        if (k === undefined) return this.opaque(w, 'lshr');
+        return k >= BigInt(w) ? c.Int.val(0) : this.int(e.arg(0)).div(this.pow2(Number(k)));
+      }
+      case 'bvand': {
+        // x & (2^k − 1), the masks of narrowing casts.
+        const a = args();
+        if (a.length === 2) {
+          for (const [m, x] of [[a[0], a[1]], [a[1], a[0]]]) {
+            const v = constant(m);
+            if (v !== undefined && (v & (v + 1n)) === 0n) return v === 0n ? c.Int.val(0) : this.modW(this.int(x), v.toString(2).length);
+          }
+        }
+        return this.opaque(w, 'and');
+      }
+      case 'select': {
+        const arr = this.array(e.arg(0));
+        if (arr === undefined) return this.opaque(w, 'select');
+        const v = arr.select(e.arg(1));
+        this.side.push(v.ge(0), v.lt(this.pow2(w)));
+        return v;
+      }
+      default:
+        if (n === 0) {
+          // A variable: its own integer, in range.
+          const v = c.Int.const(`int!${String(name)}!${e.id()}`);
+          this.side.push(v.ge(0), v.lt(this.pow2(w)));
+          return v;
+        }
+        return this.opaque(w, name.replace(/[^A-Za-z0-9_]/g, '_'));
+    }
+  }
+
+  /** Storage arrays (bit-vector indices, bit-vector values) as arrays of integers over the same indices. */
+  private array(e: Term): Term | undefined {
+    const id = e.id();
+    if (this.arrays.has(id)) return this.arrays.get(id);
+    const c = this.ctx as Term;
+    const domain = e.domain();
+    const range = e.range();
+    let r: Term | undefined;
+    if (!c.isBitVecSort(range)) r = undefined;
+    else {
+      const name = String(e.decl().name());
+      if (name === 'store') {
+        const base = this.array(e.arg(0));
+        r = base === undefined ? undefined : base.store(e.arg(1), this.int(e.arg(2)));
+      } else if (name === 'const' && e.numArgs() === 1) {
+        r = c.Array.K(domain, this.int(e.arg(0)));
+      } else if (name === 'if') {
+        const a = this.array(e.arg(1));
+        const b = this.array(e.arg(2));
+        r = a === undefined || b === undefined ? undefined : c.If(this.bool(e.arg(0)), a, b);
+      } else if (e.numArgs() === 0) {
+        r = c.Array.const(`ints!${name}!${id}`, domain, c.Int.sort());
+      }
+    }
+    this.arrays.set(id, r);
+    return r;
+  }
+}
