@@ -37,10 +37,14 @@ export function formatConsoleFinal(report: Report, opts: ConsoleOptions): string
 function specLines(spec: SpecResult, c: Colors): string[] {
   const lines = [c.bold(`Spec ${spec.name} (${spec.file})`)];
   const printed = new Set<Finding>();
+  // A `vigil prove` result: its checks were not fuzzed, so their line is the verdict.
+  const verdicts = spec.stats.runs === 0 && spec.proofs !== undefined ? new Map(spec.proofs.map((p) => [`${p.kind}:${p.name}`, p])) : undefined;
   for (const check of spec.checks) {
     const findings = spec.findings.filter((f) => f.kind === check.kind && f.name === check.name);
     findings.forEach((f) => printed.add(f));
-    lines.push(...(findings.length > 0 ? findings.flatMap((f) => findingLines(f, c)) : [checkLine(check, c)]));
+    const proof = verdicts?.get(`${check.kind}:${check.name}`);
+    const line = proof !== undefined ? `${verdictLabel(proof.verdict, c)} ${check.kind} ${check.name}` : checkLine(check, c);
+    lines.push(...(findings.length > 0 ? findings.flatMap((f) => findingLines(f, c)) : [line]));
   }
   // Assertion findings have no check of their own; print them after the checks.
   for (const f of spec.findings) if (!printed.has(f)) lines.push(...findingLines(f, c));
@@ -51,7 +55,7 @@ function specLines(spec: SpecResult, c: Colors): string[] {
     lines.push(c.red(`error[${spec.error.code}]: ${spec.error.message}`));
     lines.push(...spec.error.meta.map((m) => `  ${m}`), `Hint: ${spec.error.hint}`);
   }
-  lines.push(`${c.bold(`Spec ${spec.name}:`)} ${formatTally(summarizeSpec(spec), c)}`);
+  lines.push(`${c.bold(`Spec ${spec.name}:`)} ${verdicts !== undefined ? verdictTally([...verdicts.values()].map((p) => p.verdict)) : formatTally(summarizeSpec(spec), c)}`);
   return lines;
 }
 
@@ -60,6 +64,17 @@ const checkLabel: Record<CheckStatus['status'], (c: Colors) => string> = {
   failed: (c) => c.red('[FAIL]'),
   error: (c) => c.red('[ERROR]'),
 };
+
+function verdictTally(verdicts: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([v, n]) => `${n} ${v}`).join(', ') || 'no checks';
+}
+
+function verdictLabel(verdict: string, c: Colors): string {
+  const text = `[${verdict.toUpperCase()}]`;
+  return verdict.startsWith('proved') ? c.green(text) : verdict === 'counterexample' || verdict === 'error' ? c.red(text) : c.yellow(text);
+}
 
 function checkLine(check: CheckStatus, c: Colors): string {
   return `${checkLabel[check.status](c)} ${check.kind} ${check.name} (checks: ${check.checks})`;
