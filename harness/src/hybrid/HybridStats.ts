@@ -1,26 +1,7 @@
-/** What hybrid fuzzing did in one campaign (summed over workers); see HybridFuzzer. */
-export interface HybridStats {
-  /** Times the campaign stalled and corpus sequences were explored symbolically. */
-  rounds: number;
-  /** Corpus sequences whose last call was explored. */
-  explored: number;
-  /** Z3 queries (each bounded by a resource limit). */
-  queries: number;
-  /** Branch sides made reachable by a concrete candidate value, without asking Z3. */
-  concrete: number;
-  /** Branch sides made reachable by Z3's model. */
-  solved: number;
-  /** Proposed sequences run for real. */
-  candidates: number;
-  /** Edges those runs reached first. */
-  newEdges: number;
-  /** Proposed sequences that really took a branch side aimed at, and so joined the corpus. */
-  corpusEntries: number;
-  /** Timing: wall time spent in hybrid rounds, candidates' runs included. */
-  timeMs: number;
-  /** Set when an error of Z3 or of the symbolic EVM ended hybrid fuzzing early (the search went on without it). */
-  disabled?: string;
-}
+import type { HybridRecord } from '../report/types.js';
+
+/** What hybrid fuzzing did in one campaign (summed over workers); see HybridFuzzer. The report's record, field for field. */
+export type HybridStats = HybridRecord;
 
 export function emptyHybridStats(): HybridStats {
   return { rounds: 0, explored: 0, queries: 0, concrete: 0, solved: 0, candidates: 0, newEdges: 0, corpusEntries: 0, timeMs: 0 };
