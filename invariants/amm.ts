@@ -27,7 +27,7 @@ export function kPerShareNeverDecreases<K extends string>(key: K) {
   };
 }
 
-/** The pool holds at least its recorded reserves of each token (reads the pool's address, so it is fuzz-only). */
+/** The pool holds at least its recorded reserves of each token. */
 export function reservesBacked<K extends string, T0 extends string, T1 extends string>(key: K, token0: T0, token1: T1) {
   return async (ctx: Keyed<K, AmmView & { readonly address: Hex }> & Keyed<T0 | T1, Erc20View>) =>
     (await ctx[token0].balanceOf(ctx[key].address)) >= (await ctx[key].reserve0()) &&

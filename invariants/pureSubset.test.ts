@@ -6,8 +6,6 @@ import { analyzeSpecFile, createAnalysisProject } from '../harness/src/spec/anal
 // The prover translates only the pure subset (view calls, bigint arithmetic, comparisons,
 // quantifiers, old(handle)). Library checks are written in it; these are the exceptions.
 const fuzzOnly: Record<string, string> = {
-  'Amm:reservesBacked': 'reads the pool address',
-  'AmmBuggy:reservesBacked': 'reads the pool address',
   'Token:onlyOwnerPauses': 'calls a view named by a parameter',
   'TokenBuggy:onlyOwnerPauses': 'calls a view named by a parameter',
   'BenchToken:totalSupplyEqualsGhostSum': 'reads a ghost',

@@ -20,6 +20,8 @@ export type Expr =
   | { k: 'view'; contract: string; fn: string; args: Expr[]; old: boolean; at: SourceLocation }
   | { k: 'callField'; field: 'sender' | 'value' | 'reverted' | 'result' }
   | { k: 'callArg'; index: number }
+  /** `handle.address`: the deployed contract's address. */
+  | { k: 'contractAddress'; contract: string }
   | { k: 'neg'; arg: Expr }
   | { k: 'not'; arg: Expr }
   | { k: 'binary'; op: BinaryOp; left: Expr; right: Expr }

@@ -58,7 +58,7 @@ async function decide(b: import('../word/Word.js').BoolExpr): Promise<boolean> {
   return counter === 'unsat';
 }
 
-describe.each(['Lending.spec.ts', 'LendingBuggy.spec.ts', 'Guarded.spec.ts', 'Lock.spec.ts', 'LockBuggy.spec.ts'])('evaluateCheck on %s', (file) => {
+describe.each(['Lending.spec.ts', 'LendingBuggy.spec.ts', 'Guarded.spec.ts', 'Lock.spec.ts', 'LockBuggy.spec.ts', 'Amm.spec.ts', 'AmmBuggy.spec.ts'])('evaluateCheck on %s', (file) => {
   it('gives exactly the boolean CheckRunner computes, state after state', async () => {
     const specFile = join(root, 'specs', file);
     const session = await openSession(specFile, { root, cacheDir, settings: { ...defaultSettings } });

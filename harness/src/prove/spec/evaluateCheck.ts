@@ -128,6 +128,11 @@ async function evaluate(walk: Walk, e: Expr, scope: Scope): Promise<Out> {
       return callField(walk, e.field);
     case 'callArg':
       return callArg(walk, e.index);
+    case 'contractAddress': {
+      const c = walk.env.contracts.get(e.contract);
+      if (c === undefined) return markUnknown(walk, `no contract ${e.contract} in the proof environment`);
+      return pure(walk, { t: 'address', e: walk.env.ctx.Int.val(BigInt(c.address)) });
+    }
     case 'view':
       return viewCall(walk, e, scope);
   }

@@ -144,6 +144,10 @@ function translate(node: Node, scope: Scope, awaited: boolean): Expr {
     };
   }
   if (Node.isCallExpression(node)) return translateCall(node, scope, awaited);
+  if (Node.isPropertyAccessExpression(node) && node.getName() === 'address') {
+    const role = roleOf(node.getExpression(), scope.walk);
+    if (role?.role === 'handle') return { k: 'contractAddress', contract: role.contract };
+  }
   if (Node.isPropertyAccessExpression(node) && roleOf(node.getExpression(), scope.walk)?.role === 'call') {
     const field = node.getName();
     if (field === 'sender' || field === 'value' || field === 'reverted' || field === 'result') return { k: 'callField', field };

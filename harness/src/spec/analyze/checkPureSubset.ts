@@ -150,7 +150,8 @@ function checkPropertyAccess(node: PropertyAccessExpression, walk: PureWalk): vo
     if (callFields.has(node.getName())) return;
     return report(walk, node, node.getName() === 'args' ? constructs.callArgsWithoutIndex : constructs.callField);
   }
-  if (role?.role === 'handle') return report(walk, node, constructs.handleProperty);
+  // A deployed contract's address is a constant of the deployment; nothing else of a handle is a value.
+  if (role?.role === 'handle') return node.getName() === 'address' ? undefined : report(walk, node, constructs.handleProperty);
   if (role && role.role !== 'value' && role.role !== 'collection') return visit(receiver, walk);
   reportUnlessReceiverIs(node, receiver, constructs.propertyAccess, walk);
 }
