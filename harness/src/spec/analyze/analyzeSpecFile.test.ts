@@ -80,7 +80,7 @@ describe('analyzeSpecFile: constructs outside the subset', () => {
         `${c.importedIdentifier} @Impure.spec.ts:23:37`,
         `${c.newExpression} @Impure.spec.ts:24:7`,
         `${c.handleProperty} @Impure.spec.ts:25:7`,
-        `${c.freeIdentifier} @Impure.spec.ts:25:25`,
+        `${c.freeIdentifier} @Impure.spec.ts:25:21`,
       ],
     ],
     ['branches', [`${c.ifStatement} @Impure.spec.ts:27:7`, `${c.tryCatch} @Impure.spec.ts:28:7`]],
