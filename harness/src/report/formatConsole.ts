@@ -132,6 +132,10 @@ function finalLine(report: Report, c: Colors): string {
   const n = report.specs.length;
   const status = statusStyle[report.status](c, c.bold(report.status.toUpperCase()));
   const seconds = (report.durationMs / 1000).toFixed(2);
+  const proofRun = n > 0 && report.specs.every((s) => s.stats.runs === 0 && s.proofs !== undefined);
+  if (proofRun) {
+    return `Ran ${n} spec${n === 1 ? '' : 's'} in ${seconds}s: ${status}. ${verdictTally(report.specs.flatMap((s) => s.proofs!.map((p) => p.verdict)))}`;
+  }
   const tally = formatTally(totalSummary(report.specs), c);
   return `Ran ${n} spec${n === 1 ? '' : 's'} in ${seconds}s: ${status}. ${tally}; seed ${report.settings.seed}`;
 }
