@@ -1,3 +1,4 @@
+import type { FromProofWorker, ToProofWorker } from './serveProofWorker.js';
 import type { CampaignSettings } from '../../campaign/CampaignSettings.js';
 import type { Finding } from '../../report/types.js';
 import type { BoundedVerdict } from '../verify/runBounded.js';
@@ -41,13 +42,6 @@ export type ObligationOutcome =
   | { status: 'timeout'; reason: string; timeMs: number }
   | { status: 'error'; reason: string; timeMs: number };
 
-export type ToWorker =
-  | { type: 'run'; id: number; obligation: Obligation }
-  | { type: 'stop'; id: number }
-  | { type: 'close' };
+export type ToWorker = ToProofWorker<Obligation>;
 
-export type FromWorker =
-  | { type: 'started'; id: number }
-  | { type: 'result'; id: number; result: ObligationResult }
-  | { type: 'error'; id: number; message: string; code?: string; hint?: string }
-  | { type: 'stopped'; id: number };
+export type FromWorker = FromProofWorker<ObligationResult>;

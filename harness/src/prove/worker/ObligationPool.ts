@@ -83,7 +83,7 @@ export class ObligationPool {
       slot.startedAt = Date.now();
       const worker = slot.worker ?? this.spawn(slot);
       this.arm(slot, this.setupMs, `set-up of the obligation took more than ${seconds(this.setupMs)} s (worker stopped)`);
-      worker.postMessage({ type: 'run', id: job.id, obligation: job.obligation } satisfies ToWorker);
+      worker.postMessage({ type: 'run', id: job.id, task: job.obligation } satisfies ToWorker);
     }
   }
 
