@@ -11,12 +11,12 @@ export interface CodeCoverage {
    */
   readonly edges: Uint32Array;
   readonly mask: number;
-  /** Position of this code in first-seen order; edge ids are `ordinal * EDGE_ID_STRIDE + slot`. */
+  /** Position of this code in first-seen order; edge ids are `ordinal * EDGE_ID_STRIDE + slot` (edgeIdOf). */
   readonly ordinal: number;
 }
 
 /** Edge tables stay below this many slots, so an id fits a double exactly with room to spare. */
-const EDGE_ID_STRIDE = 1 << 22;
+export const EDGE_ID_STRIDE = 1 << 22;
 
 /** The table slot of the edge from the jump at `from` to `to`: distinct targets of one jump never collide. */
 export function edgeSlot(from: number, to: number, mask: number): number {

@@ -5,7 +5,7 @@ import type { Corpus, CorpusEntry } from '../fuzz/Corpus.js';
 import type { FuzzCall } from '../fuzz/FuzzCall.js';
 import { KeccakFunctions } from '../prove/keccak/KeccakFunctions.js';
 import { openZ3, type Z3Session } from '../prove/z3/openZ3.js';
-import { edgeIdOf } from './edgeIdOf.js';
+import { edgeIdOf } from '../chain/edgeIdOf.js';
 import { exploreFlips } from './exploreFlips.js';
 import { findUnflippedBranches } from './findUnflippedBranches.js';
 import type { HybridMode } from './HybridMode.js';

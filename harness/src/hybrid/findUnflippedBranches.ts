@@ -2,7 +2,7 @@ import type { Hex } from 'viem';
 import { edgeSlot, type CoverageMap } from '../chain/CoverageMap.js';
 import type { TestChain } from '../chain/TestChain.js';
 import { metadataLength } from '../compile/metadataLength.js';
-import { edgeIdOf } from './edgeIdOf.js';
+import { edgeIdOf } from '../chain/edgeIdOf.js';
 
 export interface BranchSide {
   /** Where the side goes: the jump destination, or pc + 1 when the JUMPI falls through. */

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import type { Finding, ProofRecord, SpecResult } from '../../report/types.js';
+import type { Finding, ProofRecord, SourceLocation, SpecResult } from '../../report/types.js';
+import { boundedOutcome, proveInOrder, stepOutcome } from '../verify/proveInOrder.js';
 import type { ProveSuite } from './findProveSuites.js';
 import { locateFunction } from './locateFunction.js';
 import type { NativeOutcome, NativeRunner, NativeTask } from './NativeTask.js';
@@ -7,53 +8,27 @@ import type { NativeOutcome, NativeRunner, NativeTask } from './NativeTask.js';
 export type SuiteTaskBase = Omit<NativeTask, 'suite' | 'procedure' | 'check' | 'assume'>;
 
 /**
- * One native suite's verdicts as a report entry. Invariant functions: the bounded search
- * from the set-up state, then, for those it proved, the inductive step in the suite's
- * order, each assuming the ones proved inductive before it. `check_*` functions: one task
- * each. A task stopped at its time limit is `unknown`, one that failed is `error`.
+ * One native suite's verdicts as a report entry. Invariant functions go through the same
+ * bounded-then-inductive order as spec invariants (proveInOrder); `check_*` functions are
+ * one task each. A task stopped at its time limit is `unknown`, one that failed is `error`.
  */
 export async function proveNativeSuite(suite: ProveSuite, run: NativeRunner, base: SuiteTaskBase): Promise<SpecResult> {
   const started = Date.now();
   const ref = suite.ref;
   const task = (procedure: NativeTask['procedure'], check: string, assume: string[] = []): Promise<NativeOutcome> => run({ ...base, suite, procedure, check, assume });
-  const proofs: ProofRecord[] = [];
-  const findings: Finding[] = [];
   const kind = suite.type === 'checks' ? 'property' as const : 'invariant' as const;
-  // Every first task is queued at once; a runner with several workers runs them in parallel.
-  const first = new Map(suite.names.map((n) => [n, task(suite.type === 'checks' ? 'check' : 'bounded', n)]));
-  const inductive: string[] = [];
+  const locations = new Map<string, SourceLocation>();
   for (const name of suite.names) {
     const location = locateFunction(ref.file, name);
-    const head = { kind, name, depth: suite.type === 'checks' ? 1 : base.bounds.depth, loopBound: base.bounds.loopBound, ...(location ? { location } : {}) };
-    const b = await first.get(name)!;
-    if (b.status !== 'done') {
-      proofs.push({ ...head, verdict: b.status === 'timeout' ? 'unknown' : 'error', reason: b.status === 'timeout' ? b.reason : `engine failure: ${b.reason}`, timeMs: b.timeMs });
-      continue;
-    }
-    const r = b.result;
-    if (r.procedure === 'check') {
-      proofs.push({ ...r.proof, timeMs: b.timeMs });
-      if (r.finding) findings.push(r.finding);
-      continue;
-    }
-    if (r.procedure !== 'bounded') throw new Error(`internal: a bounded task answered ${r.procedure}`);
-    if (r.finding) findings.push(r.finding);
-    if (r.verdict !== 'proved-bounded') {
-      proofs.push({ ...head, verdict: r.verdict, ...(r.reason ? { reason: r.reason } : {}), ...(r.finding ? { findingId: r.finding.id } : {}), timeMs: b.timeMs });
-      continue;
-    }
-    const s = await task('inductive', name, [...inductive]);
-    const step = s.status !== 'done' ? { status: 'unknown' as const, reason: `inductive step: ${s.reason}` } : s.result.procedure === 'inductive' ? s.result.step : undefined;
-    if (step === undefined) throw new Error('internal: an inductive task answered another procedure');
-    const timeMs = b.timeMs + s.timeMs;
-    if (step.status === 'preserved') {
-      inductive.push(name);
-      proofs.push({ ...head, verdict: 'proved-inductive', reason: `base case on the set-up state; every target function preserves it${inductive.length > 1 ? ` (assuming ${inductive.slice(0, -1).join(', ')})` : ''}`, timeMs });
-    } else {
-      const hint = step.status === 'broken' ? '; hint: add an invariant (lemma) that excludes that state' : '';
-      proofs.push({ ...head, verdict: 'proved-bounded', reason: `${r.reason}; not inductive: ${step.reason}${hint}`, timeMs });
-    }
+    if (location) locations.set(`${kind}:${name}`, location);
   }
+  const { proofs, findings } = suite.type === 'checks'
+    ? await proveCheckFunctions(suite.names, base, locations, (name) => task('check', name))
+    : await proveInOrder({
+      checks: suite.names.map((name) => ({ kind, name })), bounds: base.bounds, locations,
+      bounded: async (name) => boundedOutcome(await task('bounded', name)),
+      inductive: async (name, assume) => stepOutcome(await task('inductive', name, assume)),
+    });
   const failed = new Set(findings.map((f) => f.id));
   return {
     name: ref.contract,
@@ -68,4 +43,26 @@ export async function proveNativeSuite(suite: ProveSuite, run: NativeRunner, bas
     // Invariant suites reopen as `vigil run` opens them, so replay and export work on their findings.
     ...(suite.type === 'invariants' ? { suite: { kind: ref.kind, file: relative(ref.root, ref.file), root: relative(process.cwd(), ref.root) || '.', contract: ref.contract } } : {}),
   };
+}
+
+/** `check_*` functions: every task queued at once, verdicts in the suite's order. */
+async function proveCheckFunctions(names: readonly string[], base: SuiteTaskBase, locations: ReadonlyMap<string, SourceLocation>, run: (name: string) => Promise<NativeOutcome>): Promise<{ proofs: ProofRecord[]; findings: Finding[] }> {
+  const pending = new Map(names.map((n) => [n, run(n)]));
+  const proofs: ProofRecord[] = [];
+  const findings: Finding[] = [];
+  for (const name of names) {
+    const b = await pending.get(name)!;
+    if (b.status !== 'done') {
+      const location = locations.get(`property:${name}`);
+      proofs.push({
+        kind: 'property', name, depth: 1, loopBound: base.bounds.loopBound, ...(location ? { location } : {}),
+        verdict: b.status === 'timeout' ? 'unknown' : 'error', reason: b.status === 'timeout' ? b.reason : `engine failure: ${b.reason}`, timeMs: b.timeMs,
+      });
+      continue;
+    }
+    if (b.result.procedure !== 'check') throw new Error(`internal: a check task answered ${b.result.procedure}`);
+    proofs.push({ ...b.result.proof, timeMs: b.timeMs });
+    if (b.result.finding) findings.push(b.result.finding);
+  }
+  return { proofs, findings };
 }
