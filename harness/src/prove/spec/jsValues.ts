@@ -64,7 +64,7 @@ export async function binaryOp(ctx: Ctx, op: BinaryOp, l: JsVal, r: JsVal): Prom
   let equal: BoolTerm | undefined;
   const numbers = (l.t === 'bigint' || l.t === 'number') && (r.t === 'bigint' || r.t === 'number');
   // Equal types, or == between a number and a bigint; the bit-vector form as for order comparisons.
-  const wide = (l.t === r.t || (numbers && op === '==') || (numbers && op === '!=')) && l.t !== 'bool' ? bothUnsigned(ctx, l, r) : undefined;
+  const wide = (l.t === r.t || (numbers && (op === '==' || op === '!='))) && l.t !== 'bool' ? bothUnsigned(ctx, l, r) : undefined;
   if (wide !== undefined) equal = wide[0].eq(wide[1]);
   else if (l.t === r.t) equal = l.t === 'bool' ? ctx.Eq(l.e, r.e as BoolTerm) : (l.e as IntTerm).eq(r.e as IntTerm);
   else if (op === '===' || op === '!==') equal = ctx.Bool.val(false);
