@@ -117,6 +117,8 @@ describe.skipIf(!available)(title, () => {
     expect(await trace.isVisible()).toBe(false);
     // A proof's link to its counterexample opens the finding it points into.
     await page.locator('a[href="#finding-2-1"]').click();
+    // The page opens it on `hashchange`, which the browser fires after the click returns.
+    await trace.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     expect(await trace.isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.context().close();
