@@ -221,7 +221,7 @@ const cases: Case[] = [
   },
   {
     name: 'a proof obligation Z3 cannot finish in time (vigil prove --timeout 1)',
-    args: (d) => ['prove', spec('SolverTimeout'), '--depth', '1', '--timeout', '1', '--out', d],
+    args: (d) => ['prove', spec('SolverTimeout'), '--depth', '1', '--timeout', '1', '--fuzz-runs', '0', '--out', d],
     exit: 3,
     says: ['invariant staysShut: unknown', 'timeout after 1 s (worker stopped)', ': INCONCLUSIVE.'],
     hint: 'Hint: give each proof obligation more time with --timeout <seconds> (now 1), or search fewer calls deep with --depth (now 1).',
@@ -229,7 +229,7 @@ const cases: Case[] = [
   },
   {
     name: 'a prover worker that runs out of memory (vigil prove)',
-    args: (d) => ['prove', spec('ProverOutOfMemory'), '--depth', '1', '--out', d],
+    args: (d) => ['prove', spec('ProverOutOfMemory'), '--depth', '1', '--fuzz-runs', '0', '--out', d],
     exit: 3,
     says: ['invariant countersMatch: error', /engine failure: worker died: ERR_WORKER_OUT_OF_MEMORY/, 'invariant leftIsBounded: proved-inductive', ': INCONCLUSIVE.'],
     hint: 'Hint: the prover failed on the checks marked error (the others have their verdicts)',

@@ -81,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--loop-bound <n>', 'Symbolic loop iterations per path (default 3)')
     .option('--timeout <seconds>', 'Wall-clock limit of one proof obligation (a check\'s bounded search or inductive step) and of each solver query (default 30)')
     .option('--workers <n>', 'Obligations solved in parallel, each in a worker thread with its own Z3 (default 1)')
+    .option('--fuzz-runs <n>', 'Concrete search first: fuzzing runs (seeded, 50 calls each) whose replayed counterexamples settle a check before the solver is asked (default 100; 0: solver only)')
     .option('--contract <name>', 'Only this contract of the .sol files / Foundry projects given')
     .option('--out <dir>', 'Report folder (default reports/)')
     .option('--reporter <names>', 'Outputs, comma-separated (default console,json; json is always written)')

@@ -289,6 +289,8 @@ export interface ProofRecord {
   location?: SourceLocation;
   /** For a counterexample: the id of the finding (in `findings`) holding its replayed sequence. */
   findingId?: string;
+  /** For a counterexample: the solver's model, or the concrete search `vigil prove` runs first. */
+  foundBy?: 'solver' | 'concrete-search';
   /** Timing. */
   timeMs: number;
 }

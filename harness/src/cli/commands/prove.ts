@@ -5,6 +5,7 @@ import { findSpecFiles } from '../../fs/findSpecFiles.js';
 import { isNativePath } from '../../native/findNativeSuites.js';
 import { defaultProveBounds, type ProveBounds } from '../../prove/verify/types.js';
 import { proveSpec } from '../../prove/verify/proveSpec.js';
+import { defaultConcreteSearch } from '../../prove/verify/searchConcrete.js';
 import { ObligationPool } from '../../prove/worker/ObligationPool.js';
 import { loadReporters } from '../../report/reporters/loadReporters.js';
 import { parseReporterNames } from '../../report/reporters/parseReporterNames.js';
@@ -21,6 +22,7 @@ export interface ProveOptions {
   out?: string;
   reporter?: string | string[];
   workers?: string;
+  fuzzRuns?: string;
   /** Solidity suites: only this contract. */
   contract?: string;
 }
@@ -35,6 +37,7 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
   const root = process.cwd();
   const bounds = parseBounds(options);
   const workers = parseWorkers(options.workers);
+  const concrete = { ...defaultConcreteSearch, runs: parseFuzzRuns(options.fuzzRuns) };
   const names = parseReporterNames(options.reporter, ['console', 'json']);
   const outDir = resolve(root, options.out ?? 'reports');
   const reportPath = relative(root, join(outDir, 'vigil-report.json'));
@@ -55,7 +58,7 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
   try {
     // Every spec's obligations are queued at once (the pool runs `workers` of them); results
     // are reported in the files' order.
-    const pending = files.map((file) => proveSpec(file, { root, cacheDir: join(root, '.vigil', 'cache', 'compile'), settings: defaultSettings, bounds, reportPath, pool }));
+    const pending = files.map((file) => proveSpec(file, { root, cacheDir: join(root, '.vigil', 'cache', 'compile'), settings: defaultSettings, bounds, reportPath, pool, concrete }));
     for (const p of pending) p.catch(() => undefined);
     for (const p of pending) {
       const result = await p;
@@ -132,6 +135,15 @@ function parseBounds(o: ProveOptions): ProveBounds {
   const timeout = int('timeout', o.timeout, defaultProveBounds.timeoutMs / 1000, 1);
   if (problems.length > 0) throw new VigilError('USAGE', `invalid flags of vigil prove: ${problems.join('; ')}`, { meta: problems });
   return { depth, loopBound, timeoutMs: timeout * 1000 };
+}
+
+function parseFuzzRuns(raw: string | undefined): number {
+  if (raw === undefined) return defaultConcreteSearch.runs;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new VigilError('USAGE', `invalid flags of vigil prove: --fuzz-runs ${raw}: expected a whole number ≥ 0`, { meta: [`--fuzz-runs ${raw}`] });
+  }
+  return n;
 }
 
 function parseWorkers(raw: string | undefined): number {

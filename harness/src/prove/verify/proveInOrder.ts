@@ -50,7 +50,7 @@ export async function proveInOrder(plan: ProofPlan): Promise<ProveOutcome> {
     const r = b.result;
     if (r.finding !== undefined) findings.push(r.finding);
     if (r.verdict !== 'proved-bounded') {
-      proofs.push({ ...base, verdict: r.verdict, ...(r.reason ? { reason: r.reason } : {}), ...(r.finding ? { findingId: r.finding.id } : {}), timeMs: b.timeMs });
+      proofs.push({ ...base, verdict: r.verdict, ...(r.reason ? { reason: r.reason } : {}), ...(r.finding ? { findingId: r.finding.id, foundBy: 'solver' as const } : {}), timeMs: b.timeMs });
       continue;
     }
     const s = await plan.inductive(check.name, [...inductive]);

@@ -8,6 +8,7 @@ import { compileChecks } from '../spec/compileCheck.js';
 import type { Ctx } from '../word/Word.js';
 import { proveChecksInWorkers } from '../worker/proveChecksInWorkers.js';
 import type { ObligationPool } from '../worker/ObligationPool.js';
+import { searchConcrete, type ConcreteSearchBudget } from './searchConcrete.js';
 import { specChecks } from './specChecks.js';
 import { proveChecks } from './proveChecks.js';
 import type { ProveBounds, VerifyCheck } from './types.js';
@@ -22,6 +23,8 @@ export interface ProveSpecOptions {
   pool?: ObligationPool;
   /** Without a pool: every obligation in this thread, on this context (no hard time limit). */
   ctx?: Ctx;
+  /** Concrete search before the solver (see searchConcrete); none when absent. */
+  concrete?: ConcreteSearchBudget;
 }
 
 /**
@@ -36,17 +39,28 @@ export async function proveSpec(file: string, o: ProveSpecOptions): Promise<Spec
   const proofs: ProofRecord[] = [];
   const provable: VerifyCheck[] = [];
   const locations = new Map(compiled.map((c) => [`${c.kind}:${c.name}`, c.location]));
-  provable.push(...specChecks(session, compiled));
-  for (const c of compiled) {
-    if (!c.provable) proofs.push({ kind: c.kind, name: c.name, verdict: 'fuzz-only', reason: c.construct, location: c.location, timeMs: 0 });
+  // Concrete values first: a check the fuzzer breaks gets its replayed counterexample, not a proof attempt.
+  const broken = o.concrete !== undefined ? await searchConcrete(session, o.concrete, o.reportPath) : [];
+  const brokenKeys = new Set(broken.map((b) => `${b.kind}:${b.name}`));
+  for (const b of broken) {
+    const location = locations.get(`${b.kind}:${b.name}`);
+    proofs.push({
+      kind: b.kind, name: b.name, verdict: 'counterexample', foundBy: 'concrete-search',
+      reason: `found by concrete search before the solver (seed ${b.finding.seed}, ${b.runs} runs), replayed in the EVM: ${b.finding.shrunk.calls.length} call${b.finding.shrunk.calls.length === 1 ? '' : 's'}`,
+      findingId: b.finding.id, ...(location ? { location } : {}), timeMs: b.timeMs,
+    });
   }
-  let findings: SpecResult['findings'] = [];
+  provable.push(...specChecks(session, compiled).filter((c) => !brokenKeys.has(`${c.kind}:${c.name}`)));
+  for (const c of compiled) {
+    if (!c.provable && !brokenKeys.has(`${c.kind}:${c.name}`)) proofs.push({ kind: c.kind, name: c.name, verdict: 'fuzz-only', reason: c.construct, location: c.location, timeMs: 0 });
+  }
+  let findings: SpecResult['findings'] = broken.map((b) => b.finding);
   try {
     const out = o.pool !== undefined
       ? await proveChecksInWorkers(o.pool, { file: session.file, root: o.root, cacheDir: o.cacheDir, settings: o.settings, bounds: o.bounds, reportPath: o.reportPath }, provable, locations)
       : await proveChecks(session, provable, { ctx: ctxOf(o), sevm: new SymbolicEvm(ctxOf(o)), bounds: o.bounds, reportPath: o.reportPath, locations });
     proofs.push(...out.proofs);
-    findings = out.findings;
+    findings.push(...out.findings);
   } catch (e) {
     if (isVigilError(e)) throw e;
     const reason = `engine failure: ${(e as Error).message.split('\n')[0]}`;
