@@ -23,7 +23,10 @@ export function divideProduct(s: PathState, x: ExecEnv, product: Sym, divisor: W
   const other = same(a, divisor) ? b : same(b, divisor) ? a : undefined;
   if (other === undefined || divisor === 0n) return undefined;
   const ctx = x.ctx;
-  const fits = typeof divisor === 'bigint' ? notCond(ltCond(MASK / divisor, other)) : lift(ctx, a).mulNoOverflow(lift(ctx, b), false);
+  // A known factor k makes "fits" a bound on the other (t ≤ MASK / k), which needs no multiplier.
+  const k = typeof a === 'bigint' ? a : typeof b === 'bigint' ? b : undefined;
+  const t = k === a ? b : a;
+  const fits = k !== undefined ? (k === 0n ? true : notCond(ltCond(MASK / k, t))) : lift(ctx, a).mulNoOverflow(lift(ctx, b), false);
   if (fits === true) return other;
   const q = freshWord(s, ctx, 'quotient');
   assume(s, ltCond(q, other));

@@ -1,7 +1,7 @@
 import type { Solver } from 'z3-solver';
 import { pathNodes, type PathCond } from '../exec/PathCond.js';
 import type { BoolExpr, Ctx, Z3Model } from '../word/Word.js';
-import { toIntegerQuery } from './toIntegerQuery.js';
+import { toIntegerQuery, toIntegerQueryWithVariables } from './toIntegerQuery.js';
 
 export type CheckResult = { status: 'sat'; model: Z3Model } | { status: 'unsat' } | { status: 'unknown'; reason: string };
 
@@ -59,6 +59,42 @@ export class IncrementalSolver {
     const integer = await this.solveOnce(toIntegerQuery(this.ctx, conds), Math.max(1, Math.floor(timeoutMs / 2)), false);
     if (integer.status === 'unsat') return integer;
     return this.solveOnce(conds, Math.max(1, timeoutMs - (Date.now() - started)), true);
+  }
+
+  /**
+   * Only the integer form (see checkOnce): `unsat` is final. An integer model, its values
+   * put on the bit-vector variables (over `near`, for the rest), is a candidate: `sat` when
+   * every condition of the path holds under it, as trySamples accepts a sample. Integer
+   * solving finds a 256-bit sum that must wrap, or a quotient far from the last model, in
+   * milliseconds where bit-blasting takes seconds.
+   */
+  async checkIntegers(path: PathCond | undefined, timeoutMs: number, near?: Z3Model): Promise<CheckResult> {
+    const nodes = pathNodes(path);
+    const { conds, variables } = toIntegerQueryWithVariables(this.ctx, nodes.map((n) => n.cond));
+    const solver = new this.ctx.Solver();
+    for (const c of conds) solver.add(c);
+    solver.set('timeout', Math.max(1, Math.floor(timeoutMs)));
+    const started = Date.now();
+    this.checks++;
+    try {
+      const r = await solver.check();
+      if (r === 'unsat') return { status: 'unsat' };
+      if (r !== 'sat') return { status: 'unknown', reason: solver.reasonUnknown() };
+      const ints = solver.model();
+      const candidate: Z3Model = near !== undefined ? near.translate(this.ctx) : new this.ctx.Model();
+      const c = this.ctx as unknown as { BitVec: { val(v: bigint, w: number): never } };
+      for (const [bv, int] of variables) {
+        const v = BigInt(String(ints.eval(int, true)));
+        candidate.updateValue(bv, c.BitVec.val(v, bv.size()));
+      }
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        if (!this.ctx.isTrue(candidate.eval(nodes[i]!.cond, true))) return { status: 'unknown', reason: 'sat over integers' };
+      }
+      return { status: 'sat', model: candidate };
+    } finally {
+      this.ms += Date.now() - started;
+      solver.release();
+    }
   }
 
   private async solveOnce(conds: readonly BoolExpr[], timeoutMs: number, wantModel: boolean): Promise<CheckResult> {

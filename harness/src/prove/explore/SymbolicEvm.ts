@@ -216,6 +216,9 @@ export class SymbolicEvm {
       const m = trySamples(this.ctx, near, path, path.cond, SAMPLES);
       if (m !== undefined) return { status: 'sat', model: m };
     }
+    // Over integers a branch that needs a wrapped sum (an overflow check) is often plainly infeasible.
+    const integer = await this.solver.checkIntegers(path, Math.min(QUICK_CHECK_MS * 2, remaining()), near);
+    if (integer.status !== 'unknown') return integer;
     return this.solver.check(path, Math.min(options.solverTimeoutMs, remaining()));
   }
 

@@ -107,4 +107,13 @@ describe('toIntegerQuery', () => {
     expect(await solve(toIntegerQuery(ctx, conds))).toBe('sat');
     expect(await solve(conds)).toBe('sat');
   }, 60_000);
+
+  it('refutes a vault\'s round-down (shares · (assets + 1) / (shares + 1) > assets) with products and a divisor that are terms', async () => {
+    const ctx: any = z3.ctx;
+    const [sh, as] = ['shares', 'assets'].map((n) => ctx.BitVec.const(n, 256));
+    const bound = ctx.BitVec.val(1n << 120n, 256);
+    const one = ctx.BitVec.val(1n, 256);
+    const conds = [sh.ult(bound), as.ult(bound), sh.mul(as.add(one)).udiv(sh.add(one)).ugt(as)];
+    expect(await solve(toIntegerQuery(ctx, conds), 30_000)).toBe('unsat');
+  }, 60_000);
 });

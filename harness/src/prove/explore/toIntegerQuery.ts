@@ -24,11 +24,22 @@ export function toIntegerQuery(ctx: Ctx, conds: readonly Term[]): Term[] {
   return new IntegerTranslation(ctx).translate(conds);
 }
 
+/**
+ * The same, with the integer standing for each bit-vector variable: an integer model read
+ * back through them is a candidate bit-vector model (exact wherever the translation is).
+ */
+export function toIntegerQueryWithVariables(ctx: Ctx, conds: readonly Term[]): { conds: Term[]; variables: [Term, Term][] } {
+  const t = new IntegerTranslation(ctx);
+  return { conds: t.translate(conds), variables: t.variables };
+}
+
 class IntegerTranslation {
   private readonly ints = new Map<number, Term>();
   private readonly bools = new Map<number, Term>();
   private readonly arrays = new Map<number, Term>();
   private readonly side: Term[] = [];
+  /** Each bit-vector variable met, with its integer. */
+  readonly variables: [Term, Term][] = [];
   private fresh = 0;
 
   constructor(private readonly ctx: Ctx) {}
@@ -48,6 +59,17 @@ class IntegerTranslation {
     const v = c.Int.const(`int!${why}!${this.fresh++}`);
     this.side.push(v.ge(0), v.lt(this.pow2(w)));
     return v;
+  }
+
+  /** x / d for a divisor that is a term: a fresh q with d·q ≤ x < d·q + d (EVM: 2^w − 1 when d = 0, as bvudiv). */
+  private quotient(x: Term, d: Term, w: number): Term {
+    const c = this.ctx as Term;
+    const q = c.Int.const(`int!quotient!${this.fresh++}`);
+    const max = (1n << BigInt(w)) - 1n;
+    this.side.push(q.ge(0), q.le(c.Int.val(max)));
+    this.side.push(c.Implies(d.eq(0), q.eq(c.Int.val(max))));
+    this.side.push(c.Implies(d.gt(0), c.And(d.mul(q).le(x), x.lt(d.mul(q).add(d)))));
+    return q;
   }
 
   private modW(x: Term, w: number): Term {
@@ -112,6 +134,9 @@ class IntegerTranslation {
         return this.signed(e.arg(0)).ge(this.signed(e.arg(1)));
       case 'bvsgt':
         return this.signed(e.arg(0)).gt(this.signed(e.arg(1)));
+      case 'bvumul_noovfl':
+        // The exact meaning; linear when a factor is known.
+        return this.int(e.arg(0)).mul(this.int(e.arg(1))).lt(this.pow2(e.arg(0).size()));
       default:
         // A boolean variable means the same here; anything else is left free.
         return n === 0 && !c.isBool(e) ? this.freshBool(name) : n === 0 ? e : this.freshBool(name);
@@ -162,7 +187,13 @@ class IntegerTranslation {
           else k = (k * v) % (1n << BigInt(w));
         }
         if (terms.length === 0) return c.Int.val(k);
-        if (terms.length > 1) return this.opaque(w, 'mul');
+        if (terms.length > 1) {
+          // A product of terms, exactly (nonlinear: Z3's NIA procedures, which often refute
+          // what bit-blasting cannot, e.g. a mulDiv rounding down).
+          let p: Term = k === 1n ? this.int(terms[0]) : this.int(terms[0]).mul(c.Int.val(k));
+          for (const t of terms.slice(1)) p = p.mul(this.int(t));
+          return this.modW(p, w);
+        }
         // k·x mod 2^w with k = 2^w − 1 is −x mod 2^w: small coefficients keep the arithmetic easy.
         const x = this.int(terms[0]);
         const neg = (1n << BigInt(w)) - k;
@@ -192,13 +223,17 @@ class IntegerTranslation {
       case 'bvudiv':
       case 'bvudiv_i': {
         const d = constant(e.arg(1));
-        if (d === undefined) return this.opaque(w, 'div');
+        if (d === undefined) return this.quotient(this.int(e.arg(0)), this.int(e.arg(1)), w);
         return d === 0n ? c.Int.val((1n << BigInt(w)) - 1n) : this.int(e.arg(0)).div(c.Int.val(d));
       }
       case 'bvurem':
       case 'bvurem_i': {
         const d = constant(e.arg(1));
-        if (d === undefined) return this.opaque(w, 'rem');
+        if (d === undefined) {
+          const x = this.int(e.arg(0));
+          const dv = this.int(e.arg(1));
+          return c.If(dv.eq(0), x, x.sub(dv.mul(this.quotient(x, dv, w))));
+        }
         return d === 0n ? this.int(e.arg(0)) : this.int(e.arg(0)).mod(c.Int.val(d));
       }
       case 'bvshl': {
@@ -234,6 +269,7 @@ class IntegerTranslation {
           // A variable: its own integer, in range.
           const v = c.Int.const(`int!${String(name)}!${e.id()}`);
           this.side.push(v.ge(0), v.lt(this.pow2(w)));
+          this.variables.push([e, v]);
           return v;
         }
         return this.opaque(w, name.replace(/[^A-Za-z0-9_]/g, '_'));
