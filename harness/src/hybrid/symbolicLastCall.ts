@@ -67,7 +67,7 @@ export async function symbolicLastCall(ctx: Ctx, keccak: KeccakFunctions, sessio
     if (e instanceof Infeasible) return undefined;
     throw e;
   }
-  const step = { target: last.target, call, tx, timeDelta: last.timeDelta, blockDelta: last.blockDelta, layout: variant.layout };
+  const step = { target: last.target, pre: state, call, tx, timeDelta: last.timeDelta, blockDelta: last.blockDelta, layout: variant.layout };
   return {
     start,
     x,

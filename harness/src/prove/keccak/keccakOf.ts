@@ -5,7 +5,8 @@ import { assume, type KeccakApp, type SymbolicState } from '../exec/PathState.js
 import { sym, type BV, type BoolExpr, type Ctx, type Word } from '../word/Word.js';
 
 /** Hash results are assumed at least this far from each other and from 0 and 2^256 (array slots: h + i). */
-const GAP = 1n << 64n;
+export const KECCAK_GAP = 1n << 64n;
+const GAP = KECCAK_GAP;
 
 export function keccakBytes(bytes: Uint8Array): bigint {
   let h = 0n;

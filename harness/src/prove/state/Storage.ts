@@ -25,7 +25,10 @@ export function emptyStorage(): Storage {
   return { base: { entries: new Map(), fallback: 0n }, writes: [] };
 }
 
-function readBase(base: StorageBase, slot: Word): Word {
+/** How two slots compare; plain term equality unless the caller knows more (see slotEquality). */
+export type SlotEq = (a: Word, b: Word) => ReturnType<typeof eqCond>;
+
+function readBase(base: StorageBase, slot: Word, eq: SlotEq): Word {
   if (typeof slot === 'bigint') {
     const known = base.entries.get(slot);
     if (known !== undefined) return known;
@@ -35,23 +38,23 @@ function readBase(base: StorageBase, slot: Word): Word {
   }
   const ctx = slot.e.ctx;
   let value: Word = typeof base.fallback === 'bigint' ? base.fallback : sym(ctx.Select(base.fallback, slot.e) as BV);
-  for (const [k, v] of base.entries) value = iteWord(eqCond(slot, k), v, value);
+  for (const [k, v] of base.entries) value = iteWord(eq(slot, k), v, value);
   return value;
 }
 
-export function readStorage(st: Storage, slot: Word): Word {
+export function readStorage(st: Storage, slot: Word, eq: SlotEq = eqCond): Word {
   // The newest write that certainly hits the slot hides everything older.
   let from = -1;
   const conds = new Array<ReturnType<typeof eqCond>>(st.writes.length);
   for (let k = st.writes.length - 1; k >= 0; k--) {
-    const c = eqCond(slot, st.writes[k]![0]);
+    const c = eq(slot, st.writes[k]![0]);
     conds[k] = c;
     if (c === true) {
       from = k;
       break;
     }
   }
-  let value: Word = from >= 0 ? st.writes[from]![1] : readBase(st.base, slot);
+  let value: Word = from >= 0 ? st.writes[from]![1] : readBase(st.base, slot, eq);
   for (let k = from + 1; k < st.writes.length; k++) value = iteWord(conds[k]!, st.writes[k]![1], value);
   return value;
 }

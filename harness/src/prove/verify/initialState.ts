@@ -8,6 +8,8 @@ import type { Ctx } from '../word/Word.js';
 
 /** Declaration slots searched for mapping keys; enough for the simple layouts specs target. */
 const SLOTS = 16n;
+/** Elements of a dynamic array looked for past its first slot. */
+const ARRAY_ELEMENTS = 8n;
 
 /** Every address the spec names: its contracts, actors and senders. */
 export function knownAddresses(session: SpecSession): Hex[] {
@@ -22,12 +24,29 @@ export function knownAddresses(session: SpecSession): Hex[] {
  */
 export async function readSetupWorld(session: SpecSession): Promise<WorldInput> {
   const contracts = session.deployment.contracts.map((c) => c.address);
-  const keys = knownAddresses(session);
-  const plain = await worldFromChain(session.chain, contracts, keys);
+  const plain = await worldFromChain(session.chain, contracts, knownAddresses(session));
+  // Mapping keys: also the deployer and the addresses the set-up passed around (a pauser).
+  const keys = [...new Set([...knownAddresses(session), session.deployment.deployer.toLowerCase() as Hex, ...session.dictionary.addresses.map((a) => a.toLowerCase() as Hex)])];
   const used = new Set<bigint>();
   for (const c of plain.contracts) if (c.storage !== 'symbolic') for (const slot of c.storage.keys()) used.add(slot);
   const preimages: Uint8Array[] = [];
+  // Mapping keys: the known addresses, and the 32-byte constants of the code (role ids such as
+  // keccak256("PAUSER_ROLE"), which solc inlines) and 0 (DEFAULT_ADMIN_ROLE) as outer keys.
+  const constants = [0n, ...new Set(plain.contracts.flatMap((c) => push32Constants(c.code)))];
   for (let slot = 0n; slot < SLOTS; slot++) {
+    for (const c of constants) {
+      const inner = hexToBytes(encodeAbiParameters([{ type: 'uint256' }, { type: 'uint256' }], [c, slot]));
+      const h = keccakBytes(inner);
+      let nestedUsed = false;
+      for (const k2 of keys) {
+        const outer = hexToBytes(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [k2, h]));
+        if (used.has(keccakBytes(outer))) {
+          preimages.push(outer);
+          nestedUsed = true;
+        }
+      }
+      if (nestedUsed || used.has(h)) preimages.push(inner);
+    }
     for (const k of keys) {
       const inner = hexToBytes(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [k, slot]));
       const h = keccakBytes(inner);
@@ -42,7 +61,32 @@ export async function readSetupWorld(session: SpecSession): Promise<WorldInput> 
       if (nestedUsed || used.has(h)) preimages.push(inner);
     }
   }
+  // Dynamic arrays: elements at keccak(p) + i, for p a slot number or a mapping slot found above.
+  const near = (h: bigint) => {
+    for (let i = 0n; i < ARRAY_ELEMENTS; i++) if (used.has(h + i)) return true;
+    return false;
+  };
+  const bases = [...Array.from({ length: Number(SLOTS) }, (_, k) => BigInt(k)), ...preimages.map((p) => keccakBytes(p))];
+  for (const p of bases) {
+    const input = hexToBytes(encodeAbiParameters([{ type: 'uint256' }], [p]));
+    if (near(keccakBytes(input))) preimages.push(input);
+  }
   return { ...plain, keccakPreimages: preimages };
+}
+
+/** The values of the PUSH32 instructions of some bytecode (push data skipped as data). */
+export function push32Constants(code: Uint8Array): bigint[] {
+  const out: bigint[] = [];
+  for (let pc = 0; pc < code.length; pc++) {
+    const op = code[pc]!;
+    if (op === 0x7f && pc + 32 < code.length) {
+      let v = 0n;
+      for (let k = 1; k <= 32; k++) v = (v << 8n) | BigInt(code[pc + k]!);
+      out.push(v);
+    }
+    if (op >= 0x60 && op <= 0x7f) pc += op - 0x5f;
+  }
+  return out;
 }
 
 export function setupState(ctx: Ctx, world: WorldInput): SymbolicState {

@@ -99,7 +99,7 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
         for (const step of built.steps) {
           for (const l of step.layout) layouts.add(l);
           const callOf = (reverted: boolean): CheckCall => ({ contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted });
-          const r = await sevm.explore({ state: built.state, call: step.call, tx: step.tx, options: p.sevmOptions });
+          const r = await sevm.explore({ state: step.pre, call: step.call, tx: step.tx, options: p.sevmOptions });
           if (r.budget !== undefined) addReason(global, `${target.id} at call ${depth}: ${r.budget} budget hit`);
           for (const end of r.paths) {
             if (end.status === 'unknown') {
@@ -109,11 +109,11 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
             const steps = [...trace.steps, step];
             if (end.status !== 'success') {
               // A reverted call leaves the state as it was; properties are still checked after it.
-              if (props.length > 0) await checkState({ ...end, world: built.state.world }, step.tx, steps, props, { pre: built.state, call: callOf(true) });
+              if (props.length > 0) await checkState({ ...end, world: step.pre.world }, step.tx, steps, props, { pre: step.pre, call: callOf(true) });
               continue;
             }
             successes++;
-            await checkState(end, step.tx, steps, [...invariants, ...props], { pre: built.state, call: callOf(false) });
+            await checkState(end, step.tx, steps, [...invariants, ...props], { pre: step.pre, call: callOf(false) });
             if (depth < bounds.depth) next.push({ state: end, steps, clock: { timestamp: step.tx.block.timestamp, number: step.tx.block.number } });
           }
         }

@@ -40,7 +40,7 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
     for (const step of built.steps) {
       // The pre-state's assumptions join only the final query: in the path they would weigh on
       // every branch decision, and a branch kept without them only adds paths (sound).
-      const assumed: SymbolicState = built.state;
+      const assumed: SymbolicState = step.pre;
       const assumptions: BoolExpr[] = [];
       for (const c of assumedChecks) {
         const v = await c.evaluate(envOf(p, assumed, step.tx));

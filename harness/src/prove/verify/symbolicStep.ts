@@ -6,11 +6,14 @@ import type { TxEnv } from '../exec/ExecEnv.js';
 import { assume, type SymbolicState } from '../exec/PathState.js';
 import { concreteTx } from '../explore/txEnv.js';
 import type { SymbolicCall } from '../explore/types.js';
+import { knownAddresses } from './initialState.js';
 import { sym, type BV, type BoolExpr, type Ctx, type Word } from '../word/Word.js';
 
 /** One symbolic call of a sequence: what the model fills in to make it concrete. */
 export interface SymbolicStep {
   target: TargetFunction;
+  /** The state the call starts from: the sequence's, with the facts of this call's choices. */
+  pre: SymbolicState;
   call: SymbolicCall;
   tx: TxEnv;
   /** Seconds and blocks the chain advances before the call (the FuzzCall's deltas). */
@@ -41,12 +44,14 @@ const add = (ctx: Ctx, a: Word, b: BV): Word => sym((typeof a === 'bigint' ? ctx
 /**
  * The calls of one target function with everything symbolic the fuzzer may choose: the
  * sender among the spec's senders, the value (payable functions only: others revert on
- * it), each argument (address arguments among the actors when the spec draws them from
- * there), and the time and block jumps before it. One call per calldata layout; the
- * facts about the choices are added to a copy of `state`.
+ * it), each argument, and the time and block jumps before it. An address argument is split
+ * into cases: each actor when the spec draws them from there; otherwise each address the
+ * spec knows (contracts, actors, senders) and one symbolic "other" address distinct from
+ * all of them, which together cover every address. Each case is a step with concrete
+ * words where it can (mapping slots of known keys are real hashes, not keccak terms the
+ * solver must keep apart), and its facts in its own `pre`.
  */
-export function symbolicStep(ctx: Ctx, session: SpecSession, target: TargetFunction, state: SymbolicState, clock: BlockClock, o: StepOptions): { state: SymbolicState; steps: SymbolicStep[]; complete: boolean } {
-  const s: SymbolicState = { ...state };
+export function symbolicStep(ctx: Ctx, session: SpecSession, target: TargetFunction, state: SymbolicState, clock: BlockClock, o: StepOptions): { steps: SymbolicStep[]; complete: boolean } {
   const facts: BoolExpr[] = [];
   const senders = o.senders ?? session.senders;
   const value: Word = target.fn.stateMutability === 'payable' ? sym(ctx.BitVec.const(`${o.prefix}value`, 256) as BV) : 0n;
@@ -57,22 +62,33 @@ export function symbolicStep(ctx: Ctx, session: SpecSession, target: TargetFunct
   const blockDelta = sym(db.zeroExt(192) as BV);
   const block = (from: Word) => concreteTx(from, { timestamp: add(ctx, clock.timestamp, timeDelta.e), number: add(ctx, clock.number, blockDelta.e) });
   const to = BigInt(target.contract.address);
-  const addressArgs = session.addressArgs === 'actors' ? topLevelAddresses(target.fn, o.prefix) : [];
-  const actors = session.deployment.actors.map((a) => BigInt(a));
-  const cases = senders.length * actors.length ** addressArgs.length;
+  const addressArgs = topLevelAddresses(target.fn, o.prefix);
+  const onlyActors = session.addressArgs === 'actors';
+  const pool = (onlyActors ? session.deployment.actors : knownAddresses(session)).map((a) => BigInt(a));
+  const choices: (bigint | typeof OTHER)[] = onlyActors ? pool : [...pool, OTHER];
+  const cases = senders.length * choices.length ** addressArgs.length;
   const steps: SymbolicStep[] = [];
+  const withFacts = (extra: readonly BoolExpr[]) => {
+    const pre: SymbolicState = { ...state };
+    for (const f of [...facts, ...extra]) assume(pre, f);
+    return pre;
+  };
   let complete = true;
   if (cases <= MAX_CONCRETE_CASES) {
-    // Each choice of sender and actor arguments explored on its own, with concrete words:
-    // mapping slots of known keys are then real hashes, not keccak terms the solver must
-    // keep apart (a token's bounded step went from ~17 s per query to well under one).
     for (const sender of senders) {
-      for (const choice of combinations(actors, addressArgs.length)) {
-        const fixed = new Map(addressArgs.map((name, k) => [name, choice[k]!]));
+      for (const choice of combinations(choices, addressArgs.length)) {
+        const fixed = new Map<string, bigint>();
+        const others: BoolExpr[] = [];
+        addressArgs.forEach((name, k) => {
+          const c = choice[k]!;
+          if (c !== OTHER) fixed.set(name, c);
+          else others.push(...pool.map((a) => ctx.Not(ctx.BitVec.const(name, 160).eq(ctx.BitVec.val(a, 160)))));
+        });
         const cd = symbolicCalldata(ctx, target.fn, { prefix: o.prefix, fixed });
         complete &&= cd.complete;
         const tx = block(BigInt(sender));
-        for (const v of cd.variants) steps.push({ target, call: { from: BigInt(sender), to, value, calldata: v.cells }, tx, timeDelta, blockDelta, layout: v.layout });
+        const pre = withFacts(others);
+        for (const v of cd.variants) steps.push({ target, pre, call: { from: BigInt(sender), to, value, calldata: v.cells }, tx, timeDelta, blockDelta, layout: v.layout });
       }
     }
   } else {
@@ -83,23 +99,28 @@ export function symbolicStep(ctx: Ctx, session: SpecSession, target: TargetFunct
       facts.push(ctx.Or(...senders.map((a) => v.eq(ctx.BitVec.val(BigInt(a), 160)))));
       from = sym(v.zeroExt(96) as BV);
     }
-    for (const name of addressArgs) {
-      const v = ctx.BitVec.const(name, 160);
-      facts.push(ctx.Or(...actors.map((a) => v.eq(ctx.BitVec.val(a, 160)))));
+    if (onlyActors) {
+      for (const name of addressArgs) {
+        const v = ctx.BitVec.const(name, 160);
+        facts.push(ctx.Or(...pool.map((a) => v.eq(ctx.BitVec.val(a, 160)))));
+      }
     }
     const cd = symbolicCalldata(ctx, target.fn, { prefix: o.prefix });
     complete = cd.complete;
     const tx = block(from);
-    for (const v of cd.variants) steps.push({ target, call: { from, to, value, calldata: v.cells }, tx, timeDelta, blockDelta, layout: v.layout });
+    const pre = withFacts([]);
+    for (const v of cd.variants) steps.push({ target, pre, call: { from, to, value, calldata: v.cells }, tx, timeDelta, blockDelta, layout: v.layout });
   }
-  for (const f of facts) assume(s, f);
-  return { state: s, steps, complete };
+  return { steps, complete };
 }
 
-/** Past this many sender × argument choices one symbolic call with disjunctions is cheaper. */
-const MAX_CONCRETE_CASES = 64;
+/** The address case "none of the known ones". */
+const OTHER = Symbol('other address');
 
-/** Leaf names of the top-level address arguments, drawn from the actors under `addresses: 'actors'`. */
+/** Past this many sender × argument choices one symbolic call with disjunctions is cheaper. */
+const MAX_CONCRETE_CASES = 160;
+
+/** Leaf names of the top-level address arguments. */
 function topLevelAddresses(fn: AbiFunction, prefix: string): string[] {
   return fn.inputs.flatMap((p, k) => (p.type === 'address' ? [`${prefix}${p.name || `arg${k}`}`] : []));
 }

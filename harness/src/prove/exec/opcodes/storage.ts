@@ -1,3 +1,4 @@
+import { slotEquality } from '../../keccak/slotEquality.js';
 import { emptyStorage, readStorage, writeStorage } from '../../state/Storage.js';
 import { FrameHalt } from '../signals.js';
 import type { OpGroup } from './OpDef.js';
@@ -6,9 +7,10 @@ export const storage: OpGroup = {
   0x54: {
     name: 'SLOAD',
     inputs: 1,
-    run: (s, f) => {
+    run: (s, f, x) => {
       const st = s.world.storage.get(f.address) ?? emptyStorage();
-      f.stack.push(readStorage(st, f.stack.pop()!));
+      const slot = f.stack.pop()!;
+      f.stack.push(typeof slot === 'bigint' && st.writes.every(([k]) => typeof k === 'bigint') ? readStorage(st, slot) : readStorage(st, slot, slotEquality(x.ctx, s)));
     },
   },
   0x55: {
