@@ -38,6 +38,13 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
   const bounds = parseBounds(options);
   const workers = parseWorkers(options.workers);
   const concrete = { ...defaultConcreteSearch, runs: parseFuzzRuns(options.fuzzRuns) };
+  // One concrete search at a time (they share this thread), in the files' order.
+  let searching: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = searching.then(fn);
+    searching = next.catch(() => undefined);
+    return next;
+  };
   const names = parseReporterNames(options.reporter, ['console', 'json']);
   const outDir = resolve(root, options.out ?? 'reports');
   const reportPath = relative(root, join(outDir, 'vigil-report.json'));
@@ -58,7 +65,7 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
   try {
     // Every spec's obligations are queued at once (the pool runs `workers` of them); results
     // are reported in the files' order.
-    const pending = files.map((file) => proveSpec(file, { root, cacheDir: join(root, '.vigil', 'cache', 'compile'), settings: defaultSettings, bounds, reportPath, pool, concrete }));
+    const pending = files.map((file) => proveSpec(file, { root, cacheDir: join(root, '.vigil', 'cache', 'compile'), settings: defaultSettings, bounds, reportPath, pool, concrete, exclusive }));
     for (const p of pending) p.catch(() => undefined);
     for (const p of pending) {
       const result = await p;

@@ -25,6 +25,11 @@ export interface ProveSpecOptions {
   ctx?: Ctx;
   /** Concrete search before the solver (see searchConcrete); none when absent. */
   concrete?: ConcreteSearchBudget;
+  /**
+   * Runs the concrete search when no other spec's is running (specs are proved together and
+   * share this thread): each search then gets its runs, not a share of the time cap.
+   */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -40,7 +45,8 @@ export async function proveSpec(file: string, o: ProveSpecOptions): Promise<Spec
   const provable: VerifyCheck[] = [];
   const locations = new Map(compiled.map((c) => [`${c.kind}:${c.name}`, c.location]));
   // Concrete values first: a check the fuzzer breaks gets its replayed counterexample, not a proof attempt.
-  const broken = o.concrete !== undefined ? await searchConcrete(session, o.concrete, o.reportPath) : [];
+  const search = (budget: ConcreteSearchBudget) => () => searchConcrete(session, budget, o.reportPath);
+  const broken = o.concrete === undefined ? [] : await (o.exclusive ?? ((fn) => fn()))(search(o.concrete));
   const brokenKeys = new Set(broken.map((b) => `${b.kind}:${b.name}`));
   for (const b of broken) {
     const location = locations.get(`${b.kind}:${b.name}`);

@@ -35,7 +35,7 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
   // unknown inputs over an unknown array, which the solver decides far more slowly.
   for (const target of session.targets.filter((t) => check.appliesTo?.(t) ?? true)) for (const sender of session.senders) {
     const built = symbolicStep(ctx, session, target, pre, clock, {
-      prefix: 'i.', senders: [sender], maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
+      prefix: 'i.', senders: [sender], splitAddresses: false, maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
     });
     for (const step of built.steps) {
       // The pre-state's assumptions join only the final query: in the path they would weigh on

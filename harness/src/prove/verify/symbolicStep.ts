@@ -37,6 +37,12 @@ export interface StepOptions {
   maxBlockDelay: bigint;
   /** The senders this call may come from (default: the spec's). */
   senders?: readonly Hex[];
+  /**
+   * Split address arguments into known addresses plus "other" (default). From any storage
+   * (inductive steps) known keys buy nothing and the cases cost time: off there, unless
+   * the spec draws addresses from the actors only.
+   */
+  splitAddresses?: boolean;
 }
 
 const add = (ctx: Ctx, a: Word, b: BV): Word => sym((typeof a === 'bigint' ? ctx.BitVec.val(a, 256) : a.e).add(b) as BV);
@@ -62,8 +68,8 @@ export function symbolicStep(ctx: Ctx, session: SpecSession, target: TargetFunct
   const blockDelta = sym(db.zeroExt(192) as BV);
   const block = (from: Word) => concreteTx(from, { timestamp: add(ctx, clock.timestamp, timeDelta.e), number: add(ctx, clock.number, blockDelta.e) });
   const to = BigInt(target.contract.address);
-  const addressArgs = topLevelAddresses(target.fn, o.prefix);
   const onlyActors = session.addressArgs === 'actors';
+  const addressArgs = onlyActors || (o.splitAddresses ?? true) ? topLevelAddresses(target.fn, o.prefix) : [];
   const pool = (onlyActors ? session.deployment.actors : knownAddresses(session)).map((a) => BigInt(a));
   const choices: (bigint | typeof OTHER)[] = onlyActors ? pool : [...pool, OTHER];
   const cases = senders.length * choices.length ** addressArgs.length;
