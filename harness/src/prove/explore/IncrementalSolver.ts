@@ -56,9 +56,9 @@ export class IncrementalSolver {
   async checkOnce(path: PathCond | undefined, timeoutMs: number): Promise<CheckResult> {
     const conds = pathNodes(path).map((n) => n.cond);
     const started = Date.now();
-    const integer = await this.solveOnce(toIntegerQuery(this.ctx, conds), Math.max(1, Math.floor(timeoutMs / 2)), false);
+    const integer = await this.solveOnce(toIntegerQuery(this.ctx, conds), Math.max(1, Math.floor(timeoutMs / 2)), () => undefined);
     if (integer.status === 'unsat') return integer;
-    return this.solveOnce(conds, Math.max(1, timeoutMs - (Date.now() - started)), true);
+    return this.solveOnce(conds, Math.max(1, timeoutMs - (Date.now() - started)), (m) => m);
   }
 
   /**
@@ -71,6 +71,22 @@ export class IncrementalSolver {
   async checkIntegers(path: PathCond | undefined, timeoutMs: number, near?: Z3Model): Promise<CheckResult> {
     const nodes = pathNodes(path);
     const { conds, variables } = toIntegerQueryWithVariables(this.ctx, nodes.map((n) => n.cond));
+    return this.solveOnce(conds, timeoutMs, (ints) => {
+      const candidate: Z3Model = near !== undefined ? near.translate(this.ctx) : new this.ctx.Model();
+      const c = this.ctx as unknown as { BitVec: { val(v: bigint, w: number): never } };
+      for (const [bv, int] of variables) candidate.updateValue(bv, c.BitVec.val(BigInt(String(ints.eval(int, true))), bv.size()));
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        if (!this.ctx.isTrue(candidate.eval(nodes[i]!.cond, true))) return undefined;
+      }
+      return candidate;
+    });
+  }
+
+  /**
+   * One query on a fresh solver. A `sat` answer gives the solver's model, or what `toModel`
+   * makes of it (`undefined`: no model of the original query, so `unknown`).
+   */
+  private async solveOnce(conds: readonly BoolExpr[], timeoutMs: number, toModel: (m: Z3Model) => Z3Model | undefined): Promise<CheckResult> {
     const solver = new this.ctx.Solver();
     for (const c of conds) solver.add(c);
     solver.set('timeout', Math.max(1, Math.floor(timeoutMs)));
@@ -80,34 +96,8 @@ export class IncrementalSolver {
       const r = await solver.check();
       if (r === 'unsat') return { status: 'unsat' };
       if (r !== 'sat') return { status: 'unknown', reason: solver.reasonUnknown() };
-      const ints = solver.model();
-      const candidate: Z3Model = near !== undefined ? near.translate(this.ctx) : new this.ctx.Model();
-      const c = this.ctx as unknown as { BitVec: { val(v: bigint, w: number): never } };
-      for (const [bv, int] of variables) {
-        const v = BigInt(String(ints.eval(int, true)));
-        candidate.updateValue(bv, c.BitVec.val(v, bv.size()));
-      }
-      for (let i = nodes.length - 1; i >= 0; i--) {
-        if (!this.ctx.isTrue(candidate.eval(nodes[i]!.cond, true))) return { status: 'unknown', reason: 'sat over integers' };
-      }
-      return { status: 'sat', model: candidate };
-    } finally {
-      this.ms += Date.now() - started;
-      solver.release();
-    }
-  }
-
-  private async solveOnce(conds: readonly BoolExpr[], timeoutMs: number, wantModel: boolean): Promise<CheckResult> {
-    const solver = new this.ctx.Solver();
-    for (const c of conds) solver.add(c);
-    solver.set('timeout', Math.max(1, Math.floor(timeoutMs)));
-    const started = Date.now();
-    this.checks++;
-    try {
-      const r = await solver.check();
-      if (r === 'sat') return wantModel ? { status: 'sat', model: solver.model() } : { status: 'unknown', reason: 'sat over integers' };
-      if (r === 'unsat') return { status: 'unsat' };
-      return { status: 'unknown', reason: solver.reasonUnknown() };
+      const model = toModel(solver.model());
+      return model !== undefined ? { status: 'sat', model } : { status: 'unknown', reason: 'sat over integers' };
     } finally {
       this.ms += Date.now() - started;
       solver.release();
