@@ -33,26 +33,17 @@ export async function readSetupWorld(session: SpecSession): Promise<WorldInput> 
   // Mapping keys: the known addresses, and the 32-byte constants of the code (role ids such as
   // keccak256("PAUSER_ROLE"), which solc inlines) and 0 (DEFAULT_ADMIN_ROLE) as outer keys.
   const constants = [0n, ...new Set(plain.contracts.flatMap((c) => push32Constants(c.code)))];
+  // An address encodes as the uint256 of its value, so one loop serves both kinds of key.
+  const word = (a: bigint, b: bigint) => hexToBytes(encodeAbiParameters([{ type: 'uint256' }, { type: 'uint256' }], [a, b]));
+  const outerKeys = keys.map((k) => BigInt(k));
+  const innerKeys = [...new Set([...constants, ...outerKeys])];
   for (let slot = 0n; slot < SLOTS; slot++) {
-    for (const c of constants) {
-      const inner = hexToBytes(encodeAbiParameters([{ type: 'uint256' }, { type: 'uint256' }], [c, slot]));
+    for (const k of innerKeys) {
+      const inner = word(k, slot);
       const h = keccakBytes(inner);
       let nestedUsed = false;
-      for (const k2 of keys) {
-        const outer = hexToBytes(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [k2, h]));
-        if (used.has(keccakBytes(outer))) {
-          preimages.push(outer);
-          nestedUsed = true;
-        }
-      }
-      if (nestedUsed || used.has(h)) preimages.push(inner);
-    }
-    for (const k of keys) {
-      const inner = hexToBytes(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [k, slot]));
-      const h = keccakBytes(inner);
-      let nestedUsed = false;
-      for (const k2 of keys) {
-        const outer = hexToBytes(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [k2, h]));
+      for (const k2 of outerKeys) {
+        const outer = word(k2, h);
         if (used.has(keccakBytes(outer))) {
           preimages.push(outer);
           nestedUsed = true;
