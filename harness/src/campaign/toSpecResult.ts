@@ -1,13 +1,9 @@
 import { relative } from 'node:path';
 import { SourceIndex } from '../compile/SourceIndex.js';
 import type { Finding, SpecResult } from '../report/types.js';
-import type { CampaignResult, RawFinding } from './CampaignResult.js';
-import { replayCounterexample } from './replayCounterexample.js';
-import { solidityLocationOf } from './solidityLocationOf.js';
+import type { CampaignResult } from './CampaignResult.js';
+import { toFinding } from './toFinding.js';
 import { toLineCoverage } from './toLineCoverage.js';
-import type { SpecSession } from './SpecSession.js';
-import { toCallRecord } from './toCallRecord.js';
-import type { FuzzCall } from '../fuzz/FuzzCall.js';
 
 export interface ReportContext {
   seed: number;
@@ -64,32 +60,5 @@ export async function toSpecResult(result: CampaignResult, ctx: ReportContext): 
     ...(result.stale.length > 0 ? { staleFindings: result.stale } : {}),
     ...(result.timeline !== undefined ? { timeline: result.timeline } : {}),
     ...(session.suite ? { suite: { kind: session.suite.kind, file: relative(session.suite.root, session.suite.file), root: relative(process.cwd(), session.suite.root) || '.', contract: session.suite.contract } } : {}),
-  };
-}
-
-/**
- * With `replay` false (a check broke the campaign, and may break a replay the same way) the
- * counterexamples are reported as the campaign ran them, without per-call results.
- */
-async function toFinding(session: SpecSession, index: SourceIndex, f: RawFinding, ctx: ReportContext, replay: boolean): Promise<Finding> {
-  const asRun = (calls: readonly FuzzCall[]) => ({ calls: calls.map((c) => toCallRecord(c)) });
-  const v = f.violation;
-  const solidityLocation = solidityLocationOf(session, index, v, f.shrunk.at(-1));
-  return {
-    id: v.id,
-    spec: session.name,
-    kind: v.kind,
-    name: v.name,
-    message: v.message,
-    ...(v.location ? { location: v.location } : {}),
-    seed: String(ctx.seed),
-    run: f.run,
-    original: replay ? await replayCounterexample(session, f.original, v.id) : asRun(f.original),
-    shrunk: replay ? await replayCounterexample(session, f.shrunk, v.id) : asRun(f.shrunk),
-    shrink: f.shrink,
-    replayCommand: `npx vigil replay ${ctx.reportPath} --finding '${v.id}'`,
-    firstFoundMs: f.firstFoundMs,
-    ...(f.replayedFromCorpus ? { replayedFromCorpus: true } : {}),
-    ...(solidityLocation !== undefined ? { solidityLocation } : {}),
   };
 }

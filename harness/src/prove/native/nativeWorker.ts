@@ -1,10 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { serveProofWorker, type FromProofWorker, type ToProofWorker } from '../worker/serveProofWorker.js';
+import { serveProofWorker } from '../worker/serveProofWorker.js';
 import type { NativeResult, NativeTask } from './NativeTask.js';
 import { emptyNativeCache, runNativeTask } from './runNativeTask.js';
-
-export type ToNativeWorker = ToProofWorker<NativeTask>;
-export type FromNativeWorker = FromProofWorker<NativeResult>;
 
 /** A native proof worker thread (see NativeWorkerPool): its sessions are kept between tasks. */
 if (parentPort !== null) {

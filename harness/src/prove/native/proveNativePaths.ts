@@ -2,7 +2,7 @@ import type { CampaignSettings } from '../../campaign/CampaignSettings.js';
 import type { SpecResult } from '../../report/types.js';
 import type { ProveBounds } from '../verify/types.js';
 import { findProveSuites } from './findProveSuites.js';
-import type { NativeRunner } from './NativeTask.js';
+import type { NativeRunner, NativeTask } from './NativeTask.js';
 import { NativeWorkerPool } from './NativeWorkerPool.js';
 import { proveNativeSuite } from './proveNativeSuite.js';
 
@@ -26,7 +26,7 @@ export async function proveNativePaths(paths: readonly string[], o: ProveNativeO
   const suites = [];
   for (const p of paths) suites.push(...(await findProveSuites(p, { ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}), ...(o.contract ? { contract: o.contract } : {}) })));
   const pool = o.run === undefined ? new NativeWorkerPool({ workers: o.workers ?? 1 }) : undefined;
-  const run = o.run ?? pool!.run;
+  const run = o.run ?? ((task: NativeTask) => pool!.run(task));
   const base = { bounds: o.bounds, settings: o.settings, reportPath: o.reportPath, ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}) };
   try {
     const pending = suites.map((s) => proveNativeSuite(s, run, base));

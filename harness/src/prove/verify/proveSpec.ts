@@ -45,8 +45,9 @@ export async function proveSpec(file: string, o: ProveSpecOptions): Promise<Spec
   const provable: VerifyCheck[] = [];
   const locations = new Map(compiled.map((c) => [`${c.kind}:${c.name}`, c.location]));
   // Concrete values first: a check the fuzzer breaks gets its replayed counterexample, not a proof attempt.
-  const search = (budget: ConcreteSearchBudget) => () => searchConcrete(session, budget, o.reportPath);
-  const broken = o.concrete === undefined ? [] : await (o.exclusive ?? ((fn) => fn()))(search(o.concrete));
+  const concrete = o.concrete;
+  const exclusive = o.exclusive ?? ((fn) => fn());
+  const broken = concrete === undefined ? [] : await exclusive(() => searchConcrete(session, concrete, o.reportPath));
   const brokenKeys = new Set(broken.map((b) => `${b.kind}:${b.name}`));
   for (const b of broken) {
     const location = locations.get(`${b.kind}:${b.name}`);

@@ -1,8 +1,7 @@
 import { runCampaign } from '../../campaign/runCampaign.js';
-import { replayCounterexample } from '../../campaign/replayCounterexample.js';
 import { runSequence } from '../../campaign/runSequence.js';
-import { solidityLocationOf } from '../../campaign/solidityLocationOf.js';
 import type { SpecSession } from '../../campaign/SpecSession.js';
+import { toFinding } from '../../campaign/toFinding.js';
 import { SourceIndex } from '../../compile/SourceIndex.js';
 import type { Finding } from '../../report/types.js';
 
@@ -31,7 +30,7 @@ export interface ConcreteCounterexample {
  * "Try concrete values first": a short, seeded fuzzing campaign from the set-up state
  * before any solver query. A check it breaks needs no proof attempt: its shrunk sequence is
  * run again by the real runner from the set-up state, and only a sequence on which the
- * spec's own check fails there becomes a counterexample, in the fuzzer's finding format
+ * spec's own check fails there becomes a counterexample, as the fuzzer reports a finding
  * (so `vigil replay` and `vigil export --foundry` take it). Deterministic for a seed and a
  * run count; the time cap only ends a search that would be slow. Hybrid rounds are off:
  * the solver comes after this, with the whole budget. Leaves the chain at the set-up state.
@@ -56,31 +55,8 @@ export async function searchConcrete(session: SpecSession, budget: ConcreteSearc
       if (v.kind !== 'invariant' && v.kind !== 'property') continue;
       const outcome = await runSequence(session, f.shrunk, { target: v.id });
       if (outcome.violation === undefined) continue;
-      const calls = f.shrunk.slice(0, outcome.index + 1);
-      const shrunk = await replayCounterexample(session, calls, v.id);
-      const location = solidityLocationOf(session, index, v, calls.at(-1));
-      out.push({
-        kind: v.kind,
-        name: v.name,
-        runs: result.runs,
-        timeMs: Date.now() - started,
-        finding: {
-          id: v.id,
-          spec: session.name,
-          kind: v.kind,
-          name: v.name,
-          message: v.message,
-          ...(v.location ? { location: v.location } : {}),
-          seed: String(settings.seed),
-          run: f.run,
-          original: await replayCounterexample(session, f.original, v.id).catch(() => shrunk),
-          shrunk,
-          shrink: f.shrink,
-          replayCommand: `npx vigil replay ${reportPath} --finding '${v.id}'`,
-          firstFoundMs: f.firstFoundMs,
-          ...(location !== undefined ? { solidityLocation: location } : {}),
-        },
-      });
+      const finding = await toFinding(session, index, { ...f, shrunk: f.shrunk.slice(0, outcome.index + 1) }, { seed: settings.seed, reportPath }, true);
+      out.push({ kind: v.kind, name: v.name, runs: result.runs, timeMs: Date.now() - started, finding });
     }
   } finally {
     session.chain.revertTo(session.base);

@@ -1,4 +1,4 @@
-import type { FromProofWorker, ToProofWorker } from './serveProofWorker.js';
+import type { PoolOutcome } from './ProofWorkerPool.js';
 import type { CampaignSettings } from '../../campaign/CampaignSettings.js';
 import type { Finding } from '../../report/types.js';
 import type { BoundedVerdict } from '../verify/runBounded.js';
@@ -37,11 +37,4 @@ export type ObligationResult =
   | { procedure: 'inductive'; step: StepResult };
 
 /** What the main thread concludes of one obligation: the worker's result, or why there is none. */
-export type ObligationOutcome =
-  | { status: 'done'; result: ObligationResult; timeMs: number }
-  | { status: 'timeout'; reason: string; timeMs: number }
-  | { status: 'error'; reason: string; timeMs: number };
-
-export type ToWorker = ToProofWorker<Obligation>;
-
-export type FromWorker = FromProofWorker<ObligationResult>;
+export type ObligationOutcome = PoolOutcome<ObligationResult>;

@@ -9,8 +9,7 @@ export const storage: OpGroup = {
     inputs: 1,
     run: (s, f, x) => {
       const st = s.world.storage.get(f.address) ?? emptyStorage();
-      const slot = f.stack.pop()!;
-      f.stack.push(typeof slot === 'bigint' && st.writes.every(([k]) => typeof k === 'bigint') ? readStorage(st, slot) : readStorage(st, slot, slotEquality(x.ctx, s)));
+      f.stack.push(readStorage(st, f.stack.pop()!, slotEquality(x.ctx, s)));
     },
   },
   0x55: {
