@@ -8,6 +8,7 @@ import { endFrame } from '../exec/endFrame.js';
 import { step } from '../exec/step.js';
 import { KeccakFunctions } from '../keccak/KeccakFunctions.js';
 import type { BV, Ctx, Z3Model } from '../word/Word.js';
+import { HardForBitBlasting } from './HardForBitBlasting.js';
 import { IncrementalSolver, type CheckResult } from './IncrementalSolver.js';
 import { confirmRefinements } from './confirmRefinements.js';
 import { startPath } from './startPath.js';
@@ -29,6 +30,8 @@ interface Work {
 /** A first solver call this short answers most checks; harder ones try samples before the full timeout. */
 const QUICK_CHECK_MS = 1_000;
 const SAMPLES = 64;
+/** The integer form's time on a path too hard to bit-blast: its only solver call. */
+const HARD_INTEGER_MS = 5_000;
 
 /** Steps between clock reads: Date.now() per instruction would cost more than most opcodes. */
 const CLOCK_EVERY = 2048;
@@ -43,10 +46,12 @@ const CLOCK_EVERY = 2048;
 export class SymbolicEvm {
   readonly keccak: KeccakFunctions;
   private readonly solver: IncrementalSolver;
+  private readonly hard: HardForBitBlasting;
 
   constructor(readonly ctx: Ctx) {
     this.keccak = new KeccakFunctions(ctx);
     this.solver = new IncrementalSolver(ctx);
+    this.hard = new HardForBitBlasting(ctx);
   }
 
   async explore(req: ExploreRequest): Promise<ExploreResult> {
@@ -204,27 +209,32 @@ export class SymbolicEvm {
 
   /**
    * Satisfiability of a path: a short solver call first; if Z3 cannot answer quickly,
-   * concrete samples around a model of the path's prefix (see trySamples); then Z3 with
-   * its full timeout.
+   * concrete samples around a model of the path's prefix (see trySamples), the integer
+   * form, then Z3 with its full timeout. A path Z3 cannot bit-blast in time (see
+   * HardForBitBlasting) skips both bit-vector calls: its answer is the samples' or the
+   * integer form's, else unknown (the branch is kept).
    */
   private async decide(path: PathCond | undefined, near: Z3Model | undefined, options: SevmOptions, deadline: number): Promise<CheckResult> {
     const remaining = () => Math.max(1, deadline - Date.now());
     const quick = Math.min(QUICK_CHECK_MS, options.solverTimeoutMs);
-    const first = await this.solver.check(path, Math.min(quick, remaining()));
-    if (first.status !== 'unknown' || quick >= options.solverTimeoutMs) return first;
+    const hard = this.hard.path(path);
+    if (!hard) {
+      const first = await this.solver.check(path, Math.min(quick, remaining()));
+      if (first.status !== 'unknown' || quick >= options.solverTimeoutMs) return first;
+    }
     if (near !== undefined && path !== undefined) {
       const m = trySamples(this.ctx, near, path, path.cond, SAMPLES);
       if (m !== undefined) return { status: 'sat', model: m };
     }
     // Over integers a branch that needs a wrapped sum (an overflow check) is often plainly infeasible.
-    const integer = await this.solver.checkIntegers(path, Math.min(QUICK_CHECK_MS * 2, remaining()), near);
-    if (integer.status !== 'unknown') return integer;
+    const integer = await this.solver.checkIntegers(path, Math.min(hard ? HARD_INTEGER_MS : QUICK_CHECK_MS * 2, options.solverTimeoutMs, remaining()), near);
+    if (integer.status !== 'unknown' || hard) return integer;
     return this.solver.check(path, Math.min(options.solverTimeoutMs, remaining()));
   }
 
   /** Is a path condition satisfiable? For properties over end paths and for model refinement. */
   check(path: PathCond | undefined, timeoutMs = defaultSevmOptions.solverTimeoutMs): Promise<CheckResult> {
-    return this.solver.checkOnce(path, timeoutMs);
+    return this.solver.checkOnce(path, timeoutMs, !this.hard.path(path));
   }
 
   /** The fork that pins a symbolic word to its value in the path's model (see NeedConcrete). */

@@ -1,4 +1,5 @@
 import type { Ctx } from '../word/Word.js';
+import { TermBounds } from './TermBounds.js';
 
 // z3-solver's expression types are parameterised by context name; this module walks terms
 // of any sort generically, so it works on a loose view of them.
@@ -14,7 +15,9 @@ type Term = any;
  * width w becomes an integer in [0, 2^w) with the same value: sums, differences and
  * products by constants modulo 2^w, concatenation, extraction, extension, shifts and
  * division by constants, comparisons (signed ones through the two's-complement value),
- * `ite`, and storage arrays as arrays of integers over the same bit-vector indices. What
+ * `ite`, storage arrays as arrays of integers over the same bit-vector indices, and a
+ * check's own integer arithmetic over view results (`bv2int`, `int2bv`). A sum, difference
+ * or product the path's facts keep from wrapping (see TermBounds) has no `mod 2^w`. What
  * has no such form (a product of two terms, bitwise operations, hashes, a divisor that is
  * a term) becomes a fresh integer in its range, or a fresh boolean: the result then
  * allows more assignments than the original, never fewer. So UNSAT here means UNSAT for
@@ -28,23 +31,35 @@ export function toIntegerQuery(ctx: Ctx, conds: readonly Term[]): Term[] {
  * The same, with the integer standing for each bit-vector variable: an integer model read
  * back through them is a candidate bit-vector model (exact wherever the translation is).
  */
-export function toIntegerQueryWithVariables(ctx: Ctx, conds: readonly Term[]): { conds: Term[]; variables: [Term, Term][] } {
+export function toIntegerQueryWithVariables(ctx: Ctx, conds: readonly Term[]): { conds: Term[]; variables: [Term, Term][]; arrays: boolean } {
   const t = new IntegerTranslation(ctx);
-  return { conds: t.translate(conds), variables: t.variables };
+  const out = t.translate(conds);
+  return { conds: out, variables: t.variables, arrays: t.usesArrays() };
 }
 
 class IntegerTranslation {
   private readonly ints = new Map<number, Term>();
   private readonly bools = new Map<number, Term>();
+  private readonly nums = new Map<number, Term>();
   private readonly arrays = new Map<number, Term>();
   private readonly side: Term[] = [];
   /** Each bit-vector variable met, with its integer. */
   readonly variables: [Term, Term][] = [];
   private fresh = 0;
 
-  constructor(private readonly ctx: Ctx) {}
+  private bounds: TermBounds;
+
+  constructor(private readonly ctx: Ctx) {
+    this.bounds = new TermBounds(ctx, []);
+  }
+
+  /** Does the query read storage arrays (which Z3's nonlinear integer tactic does not take)? */
+  usesArrays(): boolean {
+    return [...this.arrays.values()].some((a) => a !== undefined);
+  }
 
   translate(conds: readonly Term[]): Term[] {
+    this.bounds = new TermBounds(this.ctx, conds);
     const out = conds.map((c) => this.bool(c));
     return [...out, ...this.side];
   }
@@ -111,6 +126,7 @@ class IntegerTranslation {
         const a = args();
         let parts: Term[];
         if (a.every((x) => c.isBitVec(x))) parts = a.map((x) => this.int(x));
+        else if (a.every((x) => c.isArith(x))) parts = a.map((x) => this.num(x));
         else if (a.every((x) => c.isBool(x))) parts = a.map((x) => this.bool(x));
         else return this.freshBool('eq');
         if (name === '=') return c.And(...parts.slice(1).map((p) => parts[0].eq(p)));
@@ -134,6 +150,14 @@ class IntegerTranslation {
         return this.signed(e.arg(0)).ge(this.signed(e.arg(1)));
       case 'bvsgt':
         return this.signed(e.arg(0)).gt(this.signed(e.arg(1)));
+      case '<=':
+        return this.num(e.arg(0)).le(this.num(e.arg(1)));
+      case '<':
+        return this.num(e.arg(0)).lt(this.num(e.arg(1)));
+      case '>=':
+        return this.num(e.arg(0)).ge(this.num(e.arg(1)));
+      case '>':
+        return this.num(e.arg(0)).gt(this.num(e.arg(1)));
       case 'bvumul_noovfl':
         // The exact meaning; linear when a factor is known.
         return this.int(e.arg(0)).mul(this.int(e.arg(1))).lt(this.pow2(e.arg(0).size()));
@@ -141,6 +165,35 @@ class IntegerTranslation {
         // A boolean variable means the same here; anything else is left free.
         return n === 0 && !c.isBool(e) ? this.freshBool(name) : n === 0 ? e : this.freshBool(name);
     }
+  }
+
+  /**
+   * A term that is an integer already (a check's arithmetic over view results): the same
+   * term over the translated bit-vectors. What is not arithmetic stays a fresh integer.
+   */
+  private num(e: Term): Term {
+    const id = e.id();
+    const hit = this.nums.get(id);
+    if (hit !== undefined) return hit;
+    const c = this.ctx as Term;
+    const name = String(e.decl().name());
+    const n = e.numArgs();
+    const args = () => Array.from({ length: n }, (_, i) => this.num(e.arg(i)));
+    let r: Term;
+    if (c.isIntVal(e)) r = e;
+    else if (name === 'ubv_to_int' || name === 'bv2int') r = this.int(e.arg(0));
+    else if (name === 'sbv_to_int') r = this.signed(e.arg(0));
+    else if (name === '+') r = c.Sum(...args());
+    else if (name === '*') r = c.Product(...args());
+    else if (name === '-' && n === 1) r = c.Int.val(0).sub(this.num(e.arg(0)));
+    else if (name === '-') r = args().reduce((a: Term, b: Term) => a.sub(b));
+    else if (name === 'div' && n === 2) r = this.num(e.arg(0)).div(this.num(e.arg(1)));
+    else if (name === 'mod' && n === 2) r = this.num(e.arg(0)).mod(this.num(e.arg(1)));
+    else if (name === 'if') r = c.If(this.bool(e.arg(0)), this.num(e.arg(1)), this.num(e.arg(2)));
+    else if (n === 0 && c.isInt(e)) r = e;
+    else r = c.Int.const(`int!${name.replace(/[^A-Za-z0-9_]/g, '_')}!${this.fresh++}`);
+    this.nums.set(id, r);
+    return r;
   }
 
   private freshBool(why: string): Term {
@@ -172,10 +225,14 @@ class IntegerTranslation {
     const args = () => Array.from({ length: n }, (_, i) => e.arg(i));
     const constant = (x: Term): bigint | undefined => (c.isBitVecVal(x) ? (x.value() as bigint) : undefined);
     switch (name) {
-      case 'bvadd':
-        return this.modW(c.Sum(...args().map((a) => this.int(a))), w);
-      case 'bvsub':
-        return this.modW(this.int(e.arg(0)).sub(this.int(e.arg(1))), w);
+      case 'bvadd': {
+        const sum = c.Sum(...args().map((a) => this.int(a)));
+        return this.bounds.addFits(e) ? sum : this.modW(sum, w);
+      }
+      case 'bvsub': {
+        const diff = this.int(e.arg(0)).sub(this.int(e.arg(1)));
+        return this.bounds.atLeast(e.arg(0), e.arg(1)) ? diff : this.modW(diff, w);
+      }
       case 'bvneg':
         return this.modW(c.Int.val(0).sub(this.int(e.arg(0))), w);
       case 'bvmul': {
@@ -192,10 +249,11 @@ class IntegerTranslation {
           // what bit-blasting cannot, e.g. a mulDiv rounding down).
           let p: Term = k === 1n ? this.int(terms[0]) : this.int(terms[0]).mul(c.Int.val(k));
           for (const t of terms.slice(1)) p = p.mul(this.int(t));
-          return this.modW(p, w);
+          return this.bounds.mulFits(e) ? p : this.modW(p, w);
         }
         // k·x mod 2^w with k = 2^w − 1 is −x mod 2^w: small coefficients keep the arithmetic easy.
         const x = this.int(terms[0]);
+        if (this.bounds.mulFits(e)) return x.mul(c.Int.val(k));
         const neg = (1n << BigInt(w)) - k;
         return neg < k ? this.modW(c.Int.val(0).sub(x.mul(c.Int.val(neg))), w) : this.modW(x.mul(c.Int.val(k)), w);
       }
@@ -208,10 +266,13 @@ class IntegerTranslation {
         const [hi, lo] = e.params() as number[];
         const x = this.int(e.arg(0));
         const shifted = lo === 0 ? x : x.div(this.pow2(lo));
-        return hi - lo + 1 >= e.arg(0).size() - lo ? shifted : this.modW(shifted, hi - lo + 1);
+        return hi - lo + 1 >= e.arg(0).size() - lo || this.bounds.upper(e.arg(0)) < 1n << BigInt(hi + 1) ? shifted : this.modW(shifted, hi - lo + 1);
       }
       case 'zero_extend':
         return this.int(e.arg(0));
+      case 'int_to_bv':
+      case 'int2bv':
+        return this.modW(this.num(e.arg(0)), w);
       case 'sign_extend': {
         const inner = e.arg(0);
         const v = inner.size();
@@ -239,7 +300,9 @@ class IntegerTranslation {
       case 'bvshl': {
         const k = constant(e.arg(1));
         if (k === undefined) return this.opaque(w, 'shl');
-        return k >= BigInt(w) ? c.Int.val(0) : this.modW(this.int(e.arg(0)).mul(this.pow2(Number(k))), w);
+        if (k >= BigInt(w)) return c.Int.val(0);
+        const shifted = this.int(e.arg(0)).mul(this.pow2(Number(k)));
+        return this.bounds.upper(e.arg(0)) << k < 1n << BigInt(w) ? shifted : this.modW(shifted, w);
       }
       case 'bvlshr': {
         const k = constant(e.arg(1));
