@@ -24,7 +24,7 @@ type Term = any;
  * the original; SAT or unknown means nothing (the caller asks the bit-vector query).
  */
 export function toIntegerQuery(ctx: Ctx, conds: readonly Term[]): Term[] {
-  return new IntegerTranslation(ctx).translate(conds);
+  return new IntegerTranslation(ctx, conds).translate();
 }
 
 /**
@@ -32,8 +32,8 @@ export function toIntegerQuery(ctx: Ctx, conds: readonly Term[]): Term[] {
  * back through them is a candidate bit-vector model (exact wherever the translation is).
  */
 export function toIntegerQueryWithVariables(ctx: Ctx, conds: readonly Term[]): { conds: Term[]; variables: [Term, Term][]; arrays: boolean } {
-  const t = new IntegerTranslation(ctx);
-  const out = t.translate(conds);
+  const t = new IntegerTranslation(ctx, conds);
+  const out = t.translate();
   return { conds: out, variables: t.variables, arrays: t.usesArrays() };
 }
 
@@ -47,10 +47,10 @@ class IntegerTranslation {
   readonly variables: [Term, Term][] = [];
   private fresh = 0;
 
-  private bounds: TermBounds;
+  private readonly bounds: TermBounds;
 
-  constructor(private readonly ctx: Ctx) {
-    this.bounds = new TermBounds(ctx, []);
+  constructor(private readonly ctx: Ctx, private readonly conds: readonly Term[]) {
+    this.bounds = new TermBounds(ctx, conds);
   }
 
   /** Does the query read storage arrays (which Z3's nonlinear integer tactic does not take)? */
@@ -58,9 +58,8 @@ class IntegerTranslation {
     return [...this.arrays.values()].some((a) => a !== undefined);
   }
 
-  translate(conds: readonly Term[]): Term[] {
-    this.bounds = new TermBounds(this.ctx, conds);
-    const out = conds.map((c) => this.bool(c));
+  translate(): Term[] {
+    const out = this.conds.map((c) => this.bool(c));
     return [...out, ...this.side];
   }
 
