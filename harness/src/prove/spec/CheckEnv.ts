@@ -23,6 +23,8 @@ export interface CheckCall {
   value: Word;
   /** True on the paths where the call reverted (the state is then `pre`'s world). */
   reverted: Cond;
+  /** What the call returned on a success path (`call.result` decodes it). */
+  returnData?: readonly Cell[];
 }
 
 /** What a check is evaluated against. */

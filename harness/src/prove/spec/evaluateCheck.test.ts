@@ -58,7 +58,7 @@ async function decide(b: import('../word/Word.js').BoolExpr): Promise<boolean> {
   return counter === 'unsat';
 }
 
-describe.each(['Lending.spec.ts', 'LendingBuggy.spec.ts', 'Guarded.spec.ts', 'Lock.spec.ts', 'LockBuggy.spec.ts', 'Amm.spec.ts', 'AmmBuggy.spec.ts'])('evaluateCheck on %s', (file) => {
+describe.each(['Lending.spec.ts', 'LendingBuggy.spec.ts', 'Guarded.spec.ts', 'Lock.spec.ts', 'LockBuggy.spec.ts', 'Amm.spec.ts', 'AmmBuggy.spec.ts', 'Vault.spec.ts', 'VaultBuggy.spec.ts'])('evaluateCheck on %s', (file) => {
   it('gives exactly the boolean CheckRunner computes, state after state', async () => {
     const specFile = join(root, 'specs', file);
     const session = await openSession(specFile, { root, cacheDir, settings: { ...defaultSettings } });
@@ -104,7 +104,7 @@ describe.each(['Lending.spec.ts', 'LendingBuggy.spec.ts', 'Guarded.spec.ts', 'Lo
         const env = envOf(post);
         if (c.kind === 'property') {
           env.pre = pre;
-          env.call = { contract: target.contract.key, fn: target.fn, calldata: concreteCells(hexToBytes(data)), sender: BigInt(sender), value: 0n, reverted: executed.reverted };
+          env.call = { contract: target.contract.key, fn: target.fn, calldata: concreteCells(hexToBytes(data)), sender: BigInt(sender), value: 0n, reverted: executed.reverted, ...(executed.reverted ? {} : { returnData: concreteCells(hexToBytes(executed.result.returnData)) }) };
         }
         const value = await evaluateCheck(c.ir, env);
         expect(value.unknown).toBeUndefined();

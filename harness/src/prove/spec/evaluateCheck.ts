@@ -142,6 +142,12 @@ async function evaluate(walk: Walk, e: Expr, scope: Scope): Promise<Out> {
 async function branch(walk: Walk, e: Extract<Expr, { k: 'and' | 'or' | 'cond' }>, scope: Scope): Promise<Out> {
   const { ctx } = walk.env;
   const test = await evaluate(walk, e.k === 'cond' ? e.test : e.left, scope);
+  const decided = test.v.t === 'bool' ? (ctx.isTrue(test.v.e) ? true : ctx.isFalse(test.v.e) ? false : undefined) : undefined;
+  // A side the left one rules out is never evaluated (JS does not run it): `call.reverted || call.result …`.
+  if (decided !== undefined) {
+    if (e.k === 'cond') return then(walk, test, () => evaluate(walk, decided ? e.then : e.else, scope));
+    if (decided === (e.k === 'or')) return test;
+  }
   const a = await evaluate(walk, e.k === 'cond' ? e.then : e.right, scope);
   const b = e.k === 'cond' ? await evaluate(walk, e.else, scope) : undefined;
   return then(walk, test, (t) => {
@@ -199,7 +205,22 @@ function callField(walk: Walk, field: 'sender' | 'value' | 'reverted' | 'result'
   if (field === 'sender') return pure(walk, { t: 'address', e: ctx.BV2Int(lift(ctx, call.sender), false) });
   if (field === 'value') return pure(walk, { t: 'bigint', e: ctx.BV2Int(lift(ctx, call.value), false) });
   if (field === 'reverted') return pure(walk, { t: 'bool', e: typeof call.reverted === 'boolean' ? ctx.Bool.val(call.reverted) : call.reverted });
-  return markUnknown(walk, 'call.result is not modelled');
+  return callResult(walk, call);
+}
+
+/** `call.result` as the fuzzer decodes it: the single output of a call that succeeded. */
+function callResult(walk: Walk, call: NonNullable<CheckEnv['call']>): Out {
+  const { ctx } = walk.env;
+  if (call.returnData === undefined) return markUnknown(walk, 'call.result of a reverted call (undefined) is not modelled');
+  const outputs = call.fn.outputs;
+  if (outputs.length !== 1) return markUnknown(walk, `call.result of ${call.fn.name}, which returns (${outputs.map((o) => o.type).join(',')}), is not modelled`);
+  const type = outputs[0]!.type;
+  if (!/^u?int\d*$/.test(type) && type !== 'address' && type !== 'bool') return markUnknown(walk, `call.result of type ${type} is not modelled`);
+  // Short return data does not decode: the fuzzer's result is then undefined.
+  if (call.returnData.length < 32) return markUnknown(walk, `call.result of ${call.fn.name}: ${call.returnData.length} bytes returned (undefined) is not modelled`);
+  const t = jsType(type);
+  const v = decode(walk.env, type, lift(ctx, cellsToWord(call.returnData, 0)));
+  return pure(walk, { t, e: v } as JsVal);
 }
 
 /** `call.args[i]` as the fuzzer hands it to checks: every integer a bigint, addresses lowercase hex. */

@@ -56,7 +56,7 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
         if (end.status !== 'success' && !property) continue;
         const reverted = end.status !== 'success';
         const after = reverted ? { ...end, world: assumed.world } : end;
-        const call = { contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted };
+        const call = { contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted, ...(reverted ? {} : { returnData: end.returnData }) };
         const v = await check.evaluate(property ? { ...envOf(p, after, step.tx), pre: assumed, call } : envOf(p, end, step.tx));
         if (v.unknown !== undefined) return { status: 'unknown', reason: `inductive step: ${check.name} after ${target.id}: ${v.unknown}` };
         const q = await sevm.check(extendPath(end.path, ctx.And(...assumptions, ctx.Not(v.holds))), bounds.timeoutMs);
