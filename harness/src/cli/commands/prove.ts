@@ -11,6 +11,7 @@ import { loadReporters } from '../../report/reporters/loadReporters.js';
 import { parseReporterNames } from '../../report/reporters/parseReporterNames.js';
 import { ReporterGroup } from '../../report/reporters/ReporterGroup.js';
 import { overallStatus } from '../../report/overallStatus.js';
+import { provedToBound } from '../../report/provedToBound.js';
 import { REPORT_SCHEMA_VERSION, type Report, type SpecResult } from '../../report/types.js';
 import { vigilVersion } from '../../version.js';
 import { EXIT } from '../exitCodes.js';
@@ -101,7 +102,7 @@ export default async function prove(paths: string[], options: ProveOptions): Pro
   if (written.length > 0) process.stdout.write(`Reports: ${written.join(', ')}\n`);
   const proofs = specs.flatMap((s) => s.proofs ?? []);
   if (proofs.some((p) => p.verdict === 'counterexample')) return EXIT.violation;
-  if (proofs.some((p) => !p.verdict.startsWith('proved') && p.verdict !== 'fuzz-only')) return EXIT.inconclusive;
+  if (proofs.some((p) => !provedToBound(p, bounds.depth) && p.verdict !== 'fuzz-only')) return EXIT.inconclusive;
   return EXIT.ok;
 }
 
@@ -117,6 +118,10 @@ function verdictTable(spec: SpecResult, bounds: ProveBounds): string {
 function verdictHints(spec: SpecResult, bounds: ProveBounds): string {
   const proofs = spec.proofs ?? [];
   const hints: string[] = [];
+  const short = proofs.filter((p) => p.verdict === 'proved-bounded' && !provedToBound(p, bounds.depth));
+  if (short.length > 0) {
+    hints.push(`Hint: ${short.map((p) => `${p.name} (k=${p.depth})`).join(', ')} proved short of --depth ${bounds.depth}: the deeper level was not finished; give it more time with --timeout <seconds> (now ${bounds.timeoutMs / 1000}).`);
+  }
   if (proofs.some((p) => p.verdict === 'unknown' && /timeout/.test(p.reason ?? ''))) {
     hints.push(`Hint: give each proof obligation more time with --timeout <seconds> (now ${bounds.timeoutMs / 1000}), or search fewer calls deep with --depth (now ${bounds.depth}).`);
   }

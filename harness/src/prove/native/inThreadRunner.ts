@@ -20,7 +20,7 @@ export function inThreadRunner(ctx: Ctx): NativeRunner {
 async function runOne(ctx: Ctx, cache: NativeTaskCache, task: NativeTask): Promise<NativeOutcome> {
   let startedAt = Date.now();
   try {
-    const result = await runNativeTask(ctx, cache, task, () => (startedAt = Date.now()));
+    const result = await runNativeTask(ctx, cache, task, { started: () => (startedAt = Date.now()), partial: () => undefined });
     return { status: 'done', result, timeMs: Date.now() - startedAt };
   } catch (e) {
     return { status: 'error', reason: (e as Error).message.split('\n')[0]!, timeMs: Date.now() - startedAt };

@@ -6,5 +6,5 @@ import { emptyNativeCache, runNativeTask } from './runNativeTask.js';
 /** A native proof worker thread (see NativeWorkerPool): its sessions are kept between tasks. */
 if (parentPort !== null) {
   const cache = emptyNativeCache();
-  serveProofWorker<NativeTask, NativeResult>(parentPort, (ctx, task, onStarted) => runNativeTask(ctx, cache, task, onStarted));
+  serveProofWorker<NativeTask, NativeResult>(parentPort, (ctx, task, hooks) => runNativeTask(ctx, cache, task, hooks));
 }

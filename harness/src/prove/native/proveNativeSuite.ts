@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { provedToBound } from '../../report/provedToBound.js';
 import type { Finding, ProofRecord, SourceLocation, SpecResult } from '../../report/types.js';
 import { boundedOutcome, proveInOrder, stepOutcome } from '../verify/proveInOrder.js';
 import type { ProveSuite } from './findProveSuites.js';
@@ -33,7 +34,7 @@ export async function proveNativeSuite(suite: ProveSuite, run: NativeRunner, bas
   return {
     name: ref.contract,
     file: relative(process.cwd(), ref.file),
-    status: findings.length > 0 ? 'failed' : proofs.some((p) => !p.verdict.startsWith('proved')) ? 'inconclusive' : 'passed',
+    status: findings.length > 0 ? 'failed' : proofs.some((p) => !provedToBound(p, base.bounds.depth)) ? 'inconclusive' : 'passed',
     findings,
     checks: suite.names.map((name) => ({ kind, name, status: failed.has(`${ref.contract}:${kind}:${name}`) ? 'failed' : 'passed', checks: 0 })),
     functions: [],

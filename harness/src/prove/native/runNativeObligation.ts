@@ -1,7 +1,7 @@
 import type { SpecSession } from '../../campaign/SpecSession.js';
 import type { SuiteRef } from '../../native/SuiteRef.js';
 import type { SymbolicEvm } from '../explore/SymbolicEvm.js';
-import { runBounded } from '../verify/runBounded.js';
+import { runBounded, type BoundedResult } from '../verify/runBounded.js';
 import { runInductive } from '../verify/runInductive.js';
 import type { ProveBounds, VerifyCheck } from '../verify/types.js';
 import type { ObligationResult } from '../worker/Obligation.js';
@@ -24,7 +24,7 @@ export interface NativeObligationInput {
 }
 
 /** One native invariant under one procedure, with the same result shape as the spec obligations. */
-export async function runNativeObligation(session: SpecSession & { suite: SuiteRef }, o: NativeObligationInput): Promise<ObligationResult> {
+export async function runNativeObligation(session: SpecSession & { suite: SuiteRef }, o: NativeObligationInput, onPartial?: (r: ObligationResult) => void): Promise<ObligationResult> {
   const options = { loopBound: o.bounds.loopBound, timeoutMs: o.bounds.timeoutMs, solverTimeoutMs: Math.min(o.bounds.timeoutMs, 10_000) };
   const checks = new Map<string, VerifyCheck>(nativeInvariants(session).map((inv) => [inv.fn.name, nativeInvariantCheck(inv, options)]));
   const pick = (name: string) => {
@@ -35,12 +35,13 @@ export async function runNativeObligation(session: SpecSession & { suite: SuiteR
   const check = pick(o.check);
   const p = await nativeProofContext(session, o);
   if (o.procedure === 'bounded') {
-    const r = (await runBounded(p, [check])).get(check.name)!;
-    return {
+    const answer = (r: BoundedResult): ObligationResult => ({
       procedure: 'bounded', verdict: r.verdict,
       ...(r.reason !== undefined ? { reason: explainCheatReason(r.reason, o.vm) } : {}),
       ...(r.finding ? { finding: r.finding } : {}),
-    };
+      ...(r.depth !== undefined ? { depth: r.depth } : {}),
+    });
+    return answer((await runBounded(p, [check], (_name, r) => onPartial?.(answer(r)))).get(check.name)!);
   }
   const step = await runInductive(p, check, o.assume.map(pick));
   return { procedure: 'inductive', step: 'reason' in step ? { ...step, reason: explainCheatReason(step.reason, o.vm) } : step };

@@ -3,6 +3,7 @@ import type { SpecSession } from '../../campaign/SpecSession.js';
 import { openNativeSession } from '../../native/openNativeSession.js';
 import type { SuiteRef } from '../../native/SuiteRef.js';
 import { SymbolicEvm } from '../explore/SymbolicEvm.js';
+import type { TaskHooks } from '../worker/serveProofWorker.js';
 import type { Ctx } from '../word/Word.js';
 import type { NativeResult, NativeTask } from './NativeTask.js';
 import { openCheckSuite, type CheckSuite } from './openCheckSuite.js';
@@ -20,9 +21,10 @@ export const emptyNativeCache = (): NativeTaskCache => ({ sessions: new Map(), c
 
 /**
  * One native task on `ctx`, in this thread or a worker's: the set-up first (session,
- * cheatcode model), then `onStarted`, from which the task's time counts, then the procedure.
+ * cheatcode model), then `hooks.started`, from which the task's time counts, then the procedure
+ * (which may report partial results through `hooks.partial`).
  */
-export async function runNativeTask(ctx: Ctx, cache: NativeTaskCache, task: NativeTask, onStarted: () => void = () => undefined): Promise<NativeResult> {
+export async function runNativeTask(ctx: Ctx, cache: NativeTaskCache, task: NativeTask, hooks: TaskHooks<NativeResult> = noHooks): Promise<NativeResult> {
   const vm = await symbolicVmCode(task.cacheDir);
   const sevm = new SymbolicEvm(ctx);
   const ref = task.suite.ref;
@@ -31,14 +33,16 @@ export async function runNativeTask(ctx: Ctx, cache: NativeTaskCache, task: Nati
     const suite = await cached(cache.checkSuites, key, () => openCheckSuite(ref.file, ref.contract, { cacheDir: task.cacheDir, ...(task.settings.gasLimit !== undefined ? { gasLimit: task.settings.gasLimit } : {}) }));
     const fn = suite.checks.find((c) => c.fn.name === task.check)?.fn;
     if (fn === undefined) throw new Error(`no check function ${task.check} in ${ref.contract}`);
-    onStarted();
+    hooks.started();
     const out = await proveCheckFunction(suite, fn, { ctx, sevm, bounds: task.bounds, vm, replayCommand: `npx vigil prove ${relative(process.cwd(), ref.file)} --contract ${ref.contract}` });
     return { procedure: 'check', ...out };
   }
   const session = await cached(cache.sessions, key, () => openNativeSession(ref, { settings: task.settings, ...(task.cacheDir ? { cacheDir: task.cacheDir } : {}) }));
-  onStarted();
-  return runNativeObligation(session, { ctx, sevm, bounds: task.bounds, reportPath: task.reportPath, vm, procedure: task.procedure, check: task.check, assume: task.assume });
+  hooks.started();
+  return runNativeObligation(session, { ctx, sevm, bounds: task.bounds, reportPath: task.reportPath, vm, procedure: task.procedure, check: task.check, assume: task.assume }, hooks.partial);
 }
+
+const noHooks: TaskHooks<NativeResult> = { started: () => undefined, partial: () => undefined };
 
 function cached<T>(map: Map<string, Promise<T>>, key: string, open: () => Promise<T>): Promise<T> {
   let p = map.get(key);

@@ -7,8 +7,11 @@ import { fromCallRecord } from '../../campaign/fromCallRecord.js';
 import type { FuzzCall } from '../../fuzz/FuzzCall.js';
 import { SymbolicEvm } from '../explore/SymbolicEvm.js';
 import { openZ3, type Z3Session } from '../z3/openZ3.js';
-import { supplyCoversBalances } from './fixtures/handChecks.js';
+import { supplyCoversBalances, undecidedAfterOneCall } from './fixtures/handChecks.js';
+import { readSetupWorld } from './initialState.js';
+import { sevmOptionsFor, type ProofContext } from './ProofContext.js';
 import { proveChecks } from './proveChecks.js';
+import { runBounded, type BoundedResult } from './runBounded.js';
 import { defaultProveBounds } from './types.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -47,5 +50,27 @@ describe('proveChecks with a hand-written check', () => {
     const calls = finding.shrunk.calls.map((r) => fromCallRecord(session, r)) as FuzzCall[];
     const outcome = await runSequence(session, calls, { target: finding.id });
     expect(outcome.violation?.id).toBe(finding.id);
+  }, 300_000);
+
+  it('reports the depth it proved when the next one is not decided: proved-bounded (k=1), never a deeper claim', async () => {
+    const session = await open('Coin.spec.ts');
+    const check = undecidedAfterOneCall('coin', 'unknown');
+    const p: ProofContext = {
+      ctx: z3.ctx, sevm: new SymbolicEvm(z3.ctx), session, world: await readSetupWorld(session),
+      contracts: new Map(session.deployment.contracts.map((c) => [c.key, { address: c.address, abi: c.abi }])),
+      bounds: { ...defaultProveBounds, depth: 2, timeoutMs: 10_000 }, sevmOptions: sevmOptionsFor(defaultProveBounds), reportPath: 'reports/vigil-report.json', startedAt: Date.now(),
+    };
+    const progress: BoundedResult[] = [];
+    const r = (await runBounded(p, [check], (_name, partial) => progress.push(partial))).get(check.name)!;
+    expect(progress).toEqual([{ verdict: 'proved-bounded', depth: 1, reason: 'depth 1, loop bound 3; depth 2 not finished' }]);
+    expect(r.verdict).toBe('proved-bounded');
+    expect(r.depth).toBe(1);
+    expect(r.reason).toMatch(/^depth 1, loop bound 3; depth 2 unknown: not decided after a second call/);
+    // Through proveChecks: the record carries k = 1 (the step then proves it inductive).
+    const { proofs } = await proveChecks(session, [check], { ctx: z3.ctx, sevm: p.sevm, bounds: p.bounds, reportPath: p.reportPath });
+    expect(proofs[0]).toMatchObject({ name: 'supplyCoversBalances', verdict: 'proved-inductive', depth: 1 });
+    // The buggy coin breaks at depth 1: no depth is proved, and the counterexample stands.
+    const buggy = await proveChecks(await open('CoinBuggy.spec.ts'), [check], { ctx: z3.ctx, sevm: p.sevm, bounds: p.bounds, reportPath: p.reportPath });
+    expect(buggy.proofs[0]!.verdict).toBe('counterexample');
   }, 300_000);
 });

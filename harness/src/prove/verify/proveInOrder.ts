@@ -5,13 +5,18 @@ import type { StepResult } from './runInductive.js';
 import type { ObligationResult } from '../worker/Obligation.js';
 import type { ProveBounds } from './types.js';
 
-/** A procedure's answer, or why there is none (stopped at its time limit, or failed). */
-export type TaskOutcome<R> = { status: 'done'; result: R; timeMs: number } | { status: 'timeout' | 'error'; reason: string; timeMs: number };
+/** A procedure's answer, or why there is none (stopped at its time limit, with what it had proved by then, or failed). */
+export type TaskOutcome<R> =
+  | { status: 'done'; result: R; timeMs: number }
+  | { status: 'timeout'; reason: string; timeMs: number; partial?: R }
+  | { status: 'error'; reason: string; timeMs: number };
 
 export interface BoundedAnswer {
   verdict: BoundedVerdict;
   reason?: string;
   finding?: Finding;
+  /** proved-bounded at less than the plan's depth: the depth proved. */
+  depth?: number;
 }
 
 export interface ProofPlan {
@@ -30,7 +35,8 @@ export interface ProofPlan {
  * threads, for specs or native suites): every bounded search first, then, for the checks it
  * proved, the inductive step, invariants first in their order, each assuming the invariants
  * proved inductive before it (a property's step assumes them all). A step that breaks leaves
- * the bounded verdict with the counterexample to induction and a lemma hint.
+ * the bounded verdict with the counterexample to induction and a lemma hint. A bounded
+ * search stopped at its time limit after proving a smaller depth is proved-bounded at that depth.
  */
 export async function proveInOrder(plan: ProofPlan): Promise<ProveOutcome> {
   const bounded = new Map(plan.checks.map((c) => [c.name, plan.bounded(c.name)]));
@@ -42,12 +48,13 @@ export async function proveInOrder(plan: ProofPlan): Promise<ProveOutcome> {
   for (const check of ordered) {
     const location = plan.locations?.get(`${check.kind}:${check.name}`);
     const base = { kind: check.kind, name: check.name, depth: plan.bounds.depth, loopBound: plan.bounds.loopBound, ...(location ? { location } : {}) };
-    const b = await bounded.get(check.name)!;
+    const b = stoppedDeeper(await bounded.get(check.name)!);
     if (b.status !== 'done') {
       proofs.push({ ...base, verdict: b.status === 'timeout' ? 'unknown' : 'error', reason: b.status === 'timeout' ? b.reason : `engine failure: ${b.reason}`, timeMs: b.timeMs });
       continue;
     }
     const r = b.result;
+    if (r.depth !== undefined) base.depth = r.depth;
     if (r.finding !== undefined) findings.push(r.finding);
     if (r.verdict !== 'proved-bounded') {
       proofs.push({ ...base, verdict: r.verdict, ...(r.reason ? { reason: r.reason } : {}), ...(r.finding ? { findingId: r.finding.id, foundBy: 'solver' as const } : {}), timeMs: b.timeMs });
@@ -69,8 +76,23 @@ export async function proveInOrder(plan: ProofPlan): Promise<ProveOutcome> {
   return { proofs, findings };
 }
 
+/** A bounded search stopped at its time limit, with a depth it had proved: that depth's verdict, saying what stopped. */
+function stoppedDeeper(o: TaskOutcome<BoundedAnswer>): TaskOutcome<BoundedAnswer> {
+  if (o.status !== 'timeout' || o.partial === undefined) return o;
+  const { reason, ...answer } = o.partial;
+  const stopped = reason?.replace(/; depth (\d+) not finished$/, '; depth $1 stopped') ?? 'a smaller depth';
+  return { status: 'done', timeMs: o.timeMs, result: { ...answer, reason: `${stopped}: ${o.reason}` } };
+}
+
 /** A procedure result as worker threads return it (tagged with its procedure), for `bounded`. */
 export function boundedOutcome(o: TaskOutcome<ObligationResult | { procedure: 'check' }>): TaskOutcome<BoundedAnswer> {
+  if (o.status === 'timeout') {
+    const { partial, ...rest } = o;
+    if (partial === undefined) return rest;
+    if (partial.procedure !== 'bounded') throw new Error(`internal: a bounded task answered ${partial.procedure}`);
+    const { procedure: _, ...answer } = partial;
+    return { ...rest, partial: answer };
+  }
   if (o.status !== 'done') return o;
   if (o.result.procedure !== 'bounded') throw new Error(`internal: a bounded task answered ${o.result.procedure}`);
   const { procedure: _, ...answer } = o.result;
@@ -79,6 +101,7 @@ export function boundedOutcome(o: TaskOutcome<ObligationResult | { procedure: 'c
 
 /** The same, for `inductive`. */
 export function stepOutcome(o: TaskOutcome<ObligationResult | { procedure: 'check' }>): TaskOutcome<StepResult> {
+  if (o.status === 'timeout') return { status: 'timeout', reason: o.reason, timeMs: o.timeMs };
   if (o.status !== 'done') return o;
   if (o.result.procedure !== 'inductive') throw new Error(`internal: an inductive task answered ${o.result.procedure}`);
   return { ...o, result: o.result.step };

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { CampaignSettings } from '../../campaign/CampaignSettings.js';
 import { openSession } from '../../campaign/openSession.js';
 import { isVigilError } from '../../errors/VigilError.js';
+import { provedToBound } from '../../report/provedToBound.js';
 import type { ProofRecord, SpecResult } from '../../report/types.js';
 import { SymbolicEvm } from '../explore/SymbolicEvm.js';
 import { compileChecks } from '../spec/compileCheck.js';
@@ -79,7 +80,7 @@ export async function proveSpec(file: string, o: ProveSpecOptions): Promise<Spec
   return {
     name: session.name,
     file: relative(process.cwd(), session.file),
-    status: findings.length > 0 ? 'failed' : proofs.some((p) => !p.verdict.startsWith('proved') && p.verdict !== 'fuzz-only') ? 'inconclusive' : 'passed',
+    status: findings.length > 0 ? 'failed' : proofs.some((p) => !provedToBound(p, o.bounds.depth) && p.verdict !== 'fuzz-only') ? 'inconclusive' : 'passed',
     findings,
     checks: session.checks.checkNames.map(({ kind, name }) => ({ kind, name, status: failed.has(`${session.name}:${kind}:${name}`) ? 'failed' : 'passed', checks: 0 })),
     functions: [],

@@ -16,7 +16,12 @@ export interface BoundedResult {
   verdict: BoundedVerdict;
   reason?: string;
   finding?: Finding;
+  /** proved-bounded: the depth proved, where it is less than the bounds' (a deeper level was not finished). */
+  depth?: number;
 }
+
+/** Told each time a check is proved through one more depth (the search goes on deeper). */
+export type DepthProgress = (name: string, result: BoundedResult) => void;
 
 interface Trace {
   state: SymbolicState;
@@ -34,7 +39,7 @@ const MAX_REASONS = 3;
  * not follow, a check it could not evaluate or a query the solver could not decide makes
  * the check unknown, never proved; a solver counterexample counts only once it replays.
  */
-export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]): Promise<Map<string, BoundedResult>> {
+export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[], onDepth?: DepthProgress): Promise<Map<string, BoundedResult>> {
   const { ctx, sevm, session, bounds } = p;
   const open = new Map(checks.map((c) => [c.name, c]));
   const results = new Map<string, BoundedResult>();
@@ -42,6 +47,8 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
   const global: string[] = [];
   const layouts = new Set<string>();
   let successes = 0;
+  /** The deepest level after which a check had no reason to be unknown (all sequences of that many calls). */
+  const provedThrough = new Map<string, number>();
   const addReason = (list: string[], r: string) => {
     if (list.length < MAX_REASONS && !list.includes(r)) list.push(r);
   };
@@ -82,6 +89,7 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
     }
   };
 
+  const boundOf = (depth: number) => `depth ${depth}, loop bound ${bounds.loopBound}${layouts.size > 0 ? `, dynamic lengths in {0, 1, 2}` : ''}`;
   const invariants = checks.filter((c) => c.kind === 'invariant');
   const properties = checks.filter((c) => c.kind === 'property');
   await checkState(start, startTx, [], invariants);
@@ -98,7 +106,10 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
         const props = properties.filter((c) => c.appliesTo?.(target) ?? true);
         for (const step of built.steps) {
           for (const l of step.layout) layouts.add(l);
-          const callOf = (reverted: boolean): CheckCall => ({ contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted });
+          const callOf = (end: EndPath): CheckCall => {
+            const reverted = end.status !== 'success';
+            return { contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted, ...(reverted ? {} : { returnData: end.returnData }) };
+          };
           const r = await sevm.explore({ state: step.pre, call: step.call, tx: step.tx, options: p.sevmOptions });
           if (r.budget !== undefined) addReason(global, `${target.id} at call ${depth}: ${r.budget} budget hit`);
           for (const end of r.paths) {
@@ -109,24 +120,34 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
             const steps = [...trace.steps, step];
             if (end.status !== 'success') {
               // A reverted call leaves the state as it was; properties are still checked after it.
-              if (props.length > 0) await checkState({ ...end, world: step.pre.world }, step.tx, steps, props, { pre: step.pre, call: callOf(true) });
+              if (props.length > 0) await checkState({ ...end, world: step.pre.world }, step.tx, steps, props, { pre: step.pre, call: callOf(end) });
               continue;
             }
             successes++;
-            await checkState(end, step.tx, steps, [...invariants, ...props], { pre: step.pre, call: callOf(false) });
+            await checkState(end, step.tx, steps, [...invariants, ...props], { pre: step.pre, call: callOf(end) });
             if (depth < bounds.depth) next.push({ state: end, steps, clock: { timestamp: step.tx.block.timestamp, number: step.tx.block.number } });
           }
         }
       }
     }
     frontier = next;
+    for (const check of checks) {
+      if (!open.has(check.name) || global.length > 0 || unknown.get(check.name)!.length > 0) continue;
+      if (check.kind === 'property' ? (applied.get(check.name) ?? 0) === 0 : successes === 0) continue;
+      provedThrough.set(check.name, depth);
+      if (depth < bounds.depth) onDepth?.(check.name, { verdict: 'proved-bounded', reason: `${boundOf(depth)}; depth ${depth + 1} not finished`, depth });
+    }
   }
 
-  const bound = `depth ${bounds.depth}, loop bound ${bounds.loopBound}${layouts.size > 0 ? `, dynamic lengths in {0, 1, 2}` : ''}`;
+  const bound = boundOf(bounds.depth);
   for (const check of checks) {
     if (results.has(check.name)) continue;
     const reasons = [...global, ...unknown.get(check.name)!];
-    if (reasons.length > 0) results.set(check.name, { verdict: 'unknown', reason: `${reasons.slice(0, MAX_REASONS).join('; ')} (${bound})` });
+    const shallower = provedThrough.get(check.name);
+    // Every sequence of `shallower` calls was decided; the next level was not: that is what is proved.
+    if (reasons.length > 0 && shallower !== undefined) {
+      results.set(check.name, { verdict: 'proved-bounded', reason: `${boundOf(shallower)}; depth ${shallower + 1} unknown: ${reasons.slice(0, MAX_REASONS).join('; ')}`, depth: shallower });
+    } else if (reasons.length > 0) results.set(check.name, { verdict: 'unknown', reason: `${reasons.slice(0, MAX_REASONS).join('; ')} (${bound})` });
     else if (check.kind === 'property' && (applied.get(check.name) ?? 0) === 0) results.set(check.name, { verdict: 'vacuous', reason: `no call it applies to was explored (${bound})` });
     else if (check.kind === 'invariant' && successes === 0 && bounds.depth > 0) results.set(check.name, { verdict: 'vacuous', reason: `every path of every target function reverts from the set-up state (${bound})` });
     else results.set(check.name, { verdict: 'proved-bounded', reason: bound });

@@ -33,7 +33,7 @@ export interface Obligation {
 }
 
 export type ObligationResult =
-  | { procedure: 'bounded'; verdict: BoundedVerdict; reason?: string; finding?: Finding }
+  | { procedure: 'bounded'; verdict: BoundedVerdict; reason?: string; finding?: Finding; depth?: number }
   | { procedure: 'inductive'; step: StepResult };
 
 /** What the main thread concludes of one obligation: the worker's result, or why there is none. */

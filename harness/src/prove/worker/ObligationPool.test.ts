@@ -7,6 +7,7 @@ import { defaultSettings } from '../../campaign/CampaignSettings.js';
 import { defaultProveBounds } from '../verify/types.js';
 import type { Obligation, ObligationOutcome } from './Obligation.js';
 import { ObligationPool } from './ObligationPool.js';
+import { boundedOutcome, proveInOrder } from '../verify/proveInOrder.js';
 
 const verifyFixtures = join(import.meta.dirname, '..', 'verify', 'fixtures');
 const vigil = join(import.meta.dirname, '..', '..', '..', 'bin', 'vigil.mjs');
@@ -38,6 +39,34 @@ describe('ObligationPool', () => {
       await pool.close();
     }
   }, 120_000);
+
+  it('keeps what a bounded search proved before its time ran out: the depth it finished', async () => {
+    const pool = new ObligationPool({ workers: 1, graceMs: 2_000 });
+    try {
+      // Depth 1 of the coin is decided in seconds; after a second call the check asks Z3 to factor.
+      const stalled: Obligation = {
+        ...obligation(join(verifyFixtures, 'handChecks.ts'), 'undecidedAfterOneCall', ['coin', 'stall'], 40_000, 2),
+        check: 'supplyCoversBalances',
+      };
+      const outcome = await pool.run(stalled);
+      expect(outcome).toMatchObject({
+        status: 'timeout', reason: 'timeout after 40 s (worker stopped)',
+        partial: { procedure: 'bounded', verdict: 'proved-bounded', depth: 1, reason: 'depth 1, loop bound 3; depth 2 not finished' },
+      });
+      const answer = boundedOutcome(outcome);
+      expect(answer).toMatchObject({ status: 'timeout', partial: { verdict: 'proved-bounded', depth: 1 } });
+      // And as a verdict: proved-bounded at k = 1, saying what stopped depth 2.
+      const { proofs } = await proveInOrder({
+        checks: [{ kind: 'invariant', name: 'supplyCoversBalances' }], bounds: stalled.bounds,
+        bounded: async () => answer,
+        inductive: async () => ({ status: 'timeout', reason: 'not run here', timeMs: 0 }),
+      });
+      expect(proofs[0]).toMatchObject({ verdict: 'proved-bounded', depth: 1 });
+      expect(proofs[0]!.reason).toMatch(/^depth 1, loop bound 3; depth 2 stopped: timeout after 40 s \(worker stopped\); not inductive: inductive step: not run here$/);
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
 
   it('turns a worker killed by its heap limit into an error, and goes on', async () => {
     const pool = new ObligationPool({ workers: 2, resourceLimits: { maxOldGenerationSizeMb: 512 } });

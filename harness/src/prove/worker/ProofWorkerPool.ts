@@ -5,7 +5,7 @@ import type { FromProofWorker, ToProofWorker } from './serveProofWorker.js';
 /** What the main thread concludes of one task: the worker's result, or why there is none. */
 export type PoolOutcome<Result> =
   | { status: 'done'; result: Result; timeMs: number }
-  | { status: 'timeout'; reason: string; timeMs: number }
+  | { status: 'timeout'; reason: string; timeMs: number; partial?: Result }
   | { status: 'error'; reason: string; timeMs: number };
 
 export interface PoolOptions {
@@ -31,6 +31,8 @@ interface Job<Task, Result> {
 interface Slot<Task, Result> {
   worker?: Worker;
   job?: Job<Task, Result>;
+  /** The job's latest partial result (what it would stand by if stopped). */
+  partial?: Result;
   startedAt: number;
   timer?: NodeJS.Timeout;
 }
@@ -41,7 +43,8 @@ interface Slot<Task, Result> {
  * has the task's `bounds.timeoutMs`; past that the worker is asked to stop (it interrupts
  * Z3), then terminated after a grace period, and the task is `timeout`. A worker that dies
  * (out of memory, a crash) makes its task `error`. Either way the next task gets a fresh
- * worker. Outcomes are plain data.
+ * worker. A `timeout` carries the task's latest partial result, if it sent one (a bounded
+ * search proved through a smaller depth). Outcomes are plain data.
  */
 export class ProofWorkerPool<Task extends { bounds: ProveBounds }, Result> {
   private readonly slots: Slot<Task, Result>[];
@@ -86,6 +89,7 @@ export class ProofWorkerPool<Task extends { bounds: ProveBounds }, Result> {
       if (slot.job !== undefined) continue;
       const job = this.queue.shift()!;
       slot.job = job;
+      slot.partial = undefined;
       slot.startedAt = Date.now();
       const worker = slot.worker ?? this.spawn(slot);
       this.arm(slot, this.setupMs, `set-up of the ${this.noun} took more than ${seconds(this.setupMs)} s (worker stopped)`);
@@ -103,6 +107,8 @@ export class ProofWorkerPool<Task extends { bounds: ProveBounds }, Result> {
         slot.startedAt = Date.now();
         const limit = job.task.bounds.timeoutMs;
         this.arm(slot, limit, `timeout after ${seconds(limit)} s (worker stopped)`);
+      } else if (m.type === 'partial') {
+        slot.partial = m.result;
       } else if (m.type === 'result') {
         this.finish(slot, { status: 'done', result: m.result, timeMs: Date.now() - slot.startedAt });
         this.dispatch();
@@ -130,7 +136,8 @@ export class ProofWorkerPool<Task extends { bounds: ProveBounds }, Result> {
     const job = slot.job!;
     slot.timer = setTimeout(() => {
       if (slot.job !== job) return;
-      this.finish(slot, { status: 'timeout', reason, timeMs: Date.now() - slot.startedAt });
+      const partial = slot.partial;
+      this.finish(slot, { status: 'timeout', reason, timeMs: Date.now() - slot.startedAt, ...(partial !== undefined ? { partial } : {}) });
       this.retire(slot, false, job.id);
       this.dispatch();
     }, ms);
@@ -141,6 +148,7 @@ export class ProofWorkerPool<Task extends { bounds: ProveBounds }, Result> {
     slot.timer = undefined;
     const job = slot.job!;
     slot.job = undefined;
+    slot.partial = undefined;
     job.resolve(outcome);
   }
 

@@ -5,4 +5,4 @@ import { serveProofWorker } from './serveProofWorker.js';
 
 /** A proof worker thread of ObligationPool: its sessions are kept between obligations of the same spec. */
 const cache: WorkerCache = { sessions: new Map() };
-serveProofWorker<Obligation, ObligationResult>(parentPort!, (ctx, obligation, onStarted) => runObligation(ctx, cache, obligation, onStarted));
+serveProofWorker<Obligation, ObligationResult>(parentPort!, (ctx, obligation, hooks) => runObligation(ctx, cache, obligation, hooks));

@@ -6,11 +6,12 @@ import { compileChecks } from '../spec/compileCheck.js';
 import { specChecks } from '../verify/specChecks.js';
 import { readSetupWorld } from '../verify/initialState.js';
 import { sevmOptionsFor, type ProofContext } from '../verify/ProofContext.js';
-import { runBounded } from '../verify/runBounded.js';
+import { runBounded, type BoundedResult } from '../verify/runBounded.js';
 import { runInductive } from '../verify/runInductive.js';
 import type { VerifyCheck, VerifyContract } from '../verify/types.js';
 import type { Ctx } from '../word/Word.js';
 import type { Obligation, ObligationResult } from './Obligation.js';
+import type { TaskHooks } from './serveProofWorker.js';
 
 /** What a worker keeps between obligations of the same spec (opening a session compiles and deploys). */
 export interface WorkerCache {
@@ -19,10 +20,11 @@ export interface WorkerCache {
 
 /**
  * One obligation inside a worker, against its own Z3 context: the procedure runs on the
- * worker's session of the spec; `onStarted` marks the end of the set-up (session, checks),
- * from which the main thread counts the obligation's time.
+ * worker's session of the spec; `hooks.started` marks the end of the set-up (session, checks),
+ * from which the main thread counts the obligation's time; a bounded search reports each
+ * depth it proved through `hooks.partial`.
  */
-export async function runObligation(ctx: Ctx, cache: WorkerCache, o: Obligation, onStarted: () => void): Promise<ObligationResult> {
+export async function runObligation(ctx: Ctx, cache: WorkerCache, o: Obligation, hooks: TaskHooks<ObligationResult>): Promise<ObligationResult> {
   const { session, checks } = await specOf(cache, o);
   const check = checks.get(o.check);
   if (check === undefined) throw new Error(`no provable check named ${o.check} in ${o.file}`);
@@ -33,15 +35,15 @@ export async function runObligation(ctx: Ctx, cache: WorkerCache, o: Obligation,
   });
   const sevm = new SymbolicEvm(ctx);
   const contracts = new Map<string, VerifyContract>(session.deployment.contracts.map((c) => [c.key, { address: c.address, abi: c.abi }]));
-  onStarted();
+  hooks.started();
   const startedAt = Date.now();
   const p: ProofContext = {
     ctx, sevm, session, world: await readSetupWorld(session), contracts,
     bounds: o.bounds, sevmOptions: sevmOptionsFor(o.bounds), reportPath: o.reportPath, startedAt,
   };
   if (o.procedure === 'bounded') {
-    const r = (await runBounded(p, [check])).get(check.name)!;
-    return { procedure: 'bounded', verdict: r.verdict, ...(r.reason !== undefined ? { reason: r.reason } : {}), ...(r.finding ? { finding: r.finding } : {}) };
+    const answer = (r: BoundedResult): ObligationResult => ({ procedure: 'bounded', ...r });
+    return answer((await runBounded(p, [check], (_name, r) => hooks.partial(answer(r)))).get(check.name)!);
   }
   return { procedure: 'inductive', step: await runInductive(p, check, assumed) };
 }

@@ -9,9 +9,16 @@ export type ToProofWorker<Task> = { type: 'run'; id: number; task: Task } | { ty
 /** What a proof worker answers. */
 export type FromProofWorker<Result> =
   | { type: 'started'; id: number }
+  | { type: 'partial'; id: number; result: Result }
   | { type: 'result'; id: number; result: Result }
   | { type: 'error'; id: number; message: string; code?: string; hint?: string }
   | { type: 'stopped'; id: number };
+
+/** What a task tells the main thread while it runs: the end of its set-up, and a result it would stand by if stopped now. */
+export interface TaskHooks<Result> {
+  started(): void;
+  partial(result: Result): void;
+}
 
 /**
  * The message loop of a proof worker thread (ObligationPool, NativeWorkerPool): its own Z3
@@ -19,7 +26,7 @@ export type FromProofWorker<Result> =
  * under way (Z3's timeout alone is soft); the main thread terminates the thread if that is
  * not enough. 'close' ends Z3's threads so the worker exits by itself.
  */
-export function serveProofWorker<Task, Result>(port: MessagePort, run: (ctx: Ctx, task: Task, onStarted: () => void) => Promise<Result>): void {
+export function serveProofWorker<Task, Result>(port: MessagePort, run: (ctx: Ctx, task: Task, hooks: TaskHooks<Result>) => Promise<Result>): void {
   let z3: Promise<Z3Session> | undefined;
   let current: number | undefined;
   const post = (m: FromProofWorker<Result>) => port.postMessage(m);
@@ -29,7 +36,10 @@ export function serveProofWorker<Task, Result>(port: MessagePort, run: (ctx: Ctx
       void (async () => {
         try {
           z3 ??= openZ3();
-          const result = await run((await z3).ctx, m.task, () => post({ type: 'started', id: m.id }));
+          const result = await run((await z3).ctx, m.task, {
+            started: () => post({ type: 'started', id: m.id }),
+            partial: (r) => post({ type: 'partial', id: m.id, result: r }),
+          });
           post({ type: 'result', id: m.id, result });
         } catch (e) {
           const err = e as Error & { code?: string; hint?: string };
