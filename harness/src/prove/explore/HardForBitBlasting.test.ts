@@ -22,6 +22,9 @@ describe('HardForBitBlasting', () => {
     expect(hard.term(x.urem(k).eq(y))).toBe(false);
     expect(hard.term(x.mul(k).udiv(y).ult(k))).toBe(true);
     expect(hard.term(ctx.Not(x.mul(y).eq(k)))).toBe(true);
+    // Solidity's checked `x * y`, and with a constant factor (cheap: a shift-and-add circuit).
+    expect(hard.term(ctx.Not(x.mulNoOverflow(y, false)))).toBe(true);
+    expect(hard.term(x.mulNoOverflow(k, false))).toBe(false);
     expect(hard.term(x.zeroExt(256).mul(k.zeroExt(256)).urem(y.zeroExt(256)).extract(255, 0).eq(k))).toBe(true);
     const easy = extendPath(extendPath(undefined, x.ult(k)), y.ugt(x));
     const through = extendPath(easy, x.mul(y).ult(k));

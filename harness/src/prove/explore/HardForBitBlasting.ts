@@ -5,10 +5,13 @@ import type { Ctx } from '../word/Word.js';
 type Term = any;
 
 const DIVISIONS = new Set(['bvudiv', 'bvudiv_i', 'bvurem', 'bvurem_i', 'bvsdiv', 'bvsdiv_i', 'bvsrem', 'bvsrem_i', 'bvsmod', 'bvsmod_i']);
+/** Products, and checked products: an overflow test of `a * b` builds the same multiplier. */
+const PRODUCTS = new Set(['bvmul', 'bvumul_noovfl', 'bvsmul_noovfl', 'bvsmul_noudfl']);
 
 /**
  * Which path conditions Z3 cannot bit-blast within a quick check: a division or remainder
- * by a term, or a product of two terms (a mulDiv, a mulmod in 512 bits). Their circuits
+ * by a term, or a product of two terms (a mulDiv, a mulmod in 512 bits, Solidity's overflow
+ * check of `a * b`). Their circuits
  * have width² gates; Z3 builds them before its timeout is looked at, so a "1 s" query ran
  * 10–12 s and one reached the 2 GB limit of the wasm heap. Over integers the same queries
  * take milliseconds (see toIntegerQuery). Answers are kept per path node; a path is hard
@@ -47,7 +50,7 @@ export class HardForBitBlasting {
       const name = String(e.decl().name());
       const args: Term[] = Array.from({ length: e.numArgs() }, (_, i) => e.arg(i));
       if (DIVISIONS.has(name)) r = !c.isBitVecVal(args[1]);
-      else if (name === 'bvmul') r = args.filter((a) => !c.isBitVecVal(a)).length > 1;
+      else if (PRODUCTS.has(name)) r = args.filter((a) => !c.isBitVecVal(a)).length > 1;
       r ||= args.some((a) => this.term(a, seen));
     }
     seen.set(id, r);
