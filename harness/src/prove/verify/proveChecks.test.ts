@@ -62,7 +62,7 @@ describe('proveChecks with a hand-written check', () => {
     };
     const progress: BoundedResult[] = [];
     const r = (await runBounded(p, [check], (_name, partial) => progress.push(partial))).get(check.name)!;
-    expect(progress).toEqual([{ verdict: 'proved-bounded', depth: 1, reason: 'depth 1, loop bound 3; depth 2 not finished' }]);
+    expect(progress).toEqual([{ verdict: 'proved-bounded', depth: 1, reason: 'depth 1, loop bound 3' }]);
     expect(r.verdict).toBe('proved-bounded');
     expect(r.depth).toBe(1);
     expect(r.reason).toMatch(/^depth 1, loop bound 3; depth 2 unknown: not decided after a second call/);

@@ -78,10 +78,10 @@ export async function proveInOrder(plan: ProofPlan): Promise<ProveOutcome> {
 
 /** A bounded search stopped at its time limit, with a depth it had proved: that depth's verdict, saying what stopped. */
 function stoppedDeeper(o: TaskOutcome<BoundedAnswer>): TaskOutcome<BoundedAnswer> {
-  if (o.status !== 'timeout' || o.partial === undefined) return o;
-  const { reason, ...answer } = o.partial;
-  const stopped = reason?.replace(/; depth (\d+) not finished$/, '; depth $1 stopped') ?? 'a smaller depth';
-  return { status: 'done', timeMs: o.timeMs, result: { ...answer, reason: `${stopped}: ${o.reason}` } };
+  const depth = o.status === 'timeout' ? o.partial?.depth : undefined;
+  if (o.status !== 'timeout' || o.partial === undefined || depth === undefined) return o;
+  const reason = `${o.partial.reason ?? `depth ${depth}`}; depth ${depth + 1} stopped: ${o.reason}`;
+  return { status: 'done', timeMs: o.timeMs, result: { ...o.partial, reason } };
 }
 
 /** A procedure result as worker threads return it (tagged with its procedure), for `bounded`. */

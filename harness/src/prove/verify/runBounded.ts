@@ -98,12 +98,15 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
     const next: Trace[] = [];
     for (const trace of frontier) {
       for (const target of session.targets) {
+        const props = properties.filter((c) => open.has(c.name) && (c.appliesTo?.(target) ?? true));
+        // The last call matters only where a check is asked after it: a property-only search
+        // (`on: vault.deposit`) explores just the functions it applies to at its last depth.
+        if (depth === bounds.depth && props.length === 0 && !invariants.some((c) => open.has(c.name))) continue;
         const prefix = `c${depth}.`;
         const built = symbolicStep(ctx, session, target, trace.state, trace.clock, {
           prefix, maxTimeDelay: BigInt(session.settings.maxTimeDelay), maxBlockDelay: BigInt(session.settings.maxBlockDelay),
         });
         if (!built.complete) addReason(global, `${target.id}: not every calldata layout was explored`);
-        const props = properties.filter((c) => c.appliesTo?.(target) ?? true);
         for (const step of built.steps) {
           for (const l of step.layout) layouts.add(l);
           const callOf = (end: EndPath): CheckCall => {
@@ -135,7 +138,7 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
       if (!open.has(check.name) || global.length > 0 || unknown.get(check.name)!.length > 0) continue;
       if (check.kind === 'property' ? (applied.get(check.name) ?? 0) === 0 : successes === 0) continue;
       provedThrough.set(check.name, depth);
-      if (depth < bounds.depth) onDepth?.(check.name, { verdict: 'proved-bounded', reason: `${boundOf(depth)}; depth ${depth + 1} not finished`, depth });
+      if (depth < bounds.depth) onDepth?.(check.name, { verdict: 'proved-bounded', reason: boundOf(depth), depth });
     }
   }
 

@@ -51,7 +51,7 @@ describe('ObligationPool', () => {
       const outcome = await pool.run(stalled);
       expect(outcome).toMatchObject({
         status: 'timeout', reason: 'timeout after 40 s (worker stopped)',
-        partial: { procedure: 'bounded', verdict: 'proved-bounded', depth: 1, reason: 'depth 1, loop bound 3; depth 2 not finished' },
+        partial: { procedure: 'bounded', verdict: 'proved-bounded', depth: 1, reason: 'depth 1, loop bound 3' },
       });
       const answer = boundedOutcome(outcome);
       expect(answer).toMatchObject({ status: 'timeout', partial: { verdict: 'proved-bounded', depth: 1 } });

@@ -89,7 +89,6 @@ export class ProofWorkerPool<Task extends { bounds: ProveBounds }, Result> {
       if (slot.job !== undefined) continue;
       const job = this.queue.shift()!;
       slot.job = job;
-      slot.partial = undefined;
       slot.startedAt = Date.now();
       const worker = slot.worker ?? this.spawn(slot);
       this.arm(slot, this.setupMs, `set-up of the ${this.noun} took more than ${seconds(this.setupMs)} s (worker stopped)`);
