@@ -3,11 +3,12 @@ import { extendPath } from '../exec/PathCond.js';
 import type { SymbolicState } from '../exec/PathState.js';
 import { concreteTx } from '../explore/txEnv.js';
 import type { EndPath } from '../explore/types.js';
+import type { CheckCall } from '../spec/CheckEnv.js';
+import { checkCallAfter } from './checkCallAfter.js';
 import { confirmCounterexample } from './confirmCounterexample.js';
 import type { ProofContext } from './ProofContext.js';
 import { setupState } from './initialState.js';
 import { symbolicStep, type BlockClock, type SymbolicStep } from './symbolicStep.js';
-import type { CheckCall } from '../spec/CheckEnv.js';
 import type { CheckEnv, VerifyCheck } from './types.js';
 
 export type BoundedVerdict = 'proved-bounded' | 'counterexample' | 'unknown' | 'vacuous';
@@ -109,10 +110,6 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
         if (!built.complete) addReason(global, `${target.id}: not every calldata layout was explored`);
         for (const step of built.steps) {
           for (const l of step.layout) layouts.add(l);
-          const callOf = (end: EndPath): CheckCall => {
-            const reverted = end.status !== 'success';
-            return { contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted, ...(reverted ? {} : { returnData: end.returnData }) };
-          };
           const r = await sevm.explore({ state: step.pre, call: step.call, tx: step.tx, options: p.sevmOptions });
           if (r.budget !== undefined) addReason(global, `${target.id} at call ${depth}: ${r.budget} budget hit`);
           for (const end of r.paths) {
@@ -123,11 +120,11 @@ export async function runBounded(p: ProofContext, checks: readonly VerifyCheck[]
             const steps = [...trace.steps, step];
             if (end.status !== 'success') {
               // A reverted call leaves the state as it was; properties are still checked after it.
-              if (props.length > 0) await checkState({ ...end, world: step.pre.world }, step.tx, steps, props, { pre: step.pre, call: callOf(end) });
+              if (props.length > 0) await checkState({ ...end, world: step.pre.world }, step.tx, steps, props, { pre: step.pre, call: checkCallAfter(step, end) });
               continue;
             }
             successes++;
-            await checkState(end, step.tx, steps, [...invariants, ...props], { pre: step.pre, call: callOf(end) });
+            await checkState(end, step.tx, steps, [...invariants, ...props], { pre: step.pre, call: checkCallAfter(step, end) });
             if (depth < bounds.depth) next.push({ state: end, steps, clock: { timestamp: step.tx.block.timestamp, number: step.tx.block.number } });
           }
         }

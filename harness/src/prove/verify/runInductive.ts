@@ -1,6 +1,7 @@
 import { extendPath } from '../exec/PathCond.js';
 import type { SymbolicState } from '../exec/PathState.js';
 import type { TxEnv } from '../exec/ExecEnv.js';
+import { checkCallAfter } from './checkCallAfter.js';
 import { anyState } from './initialState.js';
 import type { ProofContext } from './ProofContext.js';
 import { symbolicStep, type BlockClock } from './symbolicStep.js';
@@ -54,9 +55,8 @@ export async function runInductive(p: ProofContext, check: VerifyCheck, proved: 
       for (const end of r.paths) {
         if (end.status === 'unknown') return { status: 'unknown', reason: `inductive step: ${target.id}: ${end.unknown ?? 'unknown'}: ${end.reason ?? ''}`.trim() };
         if (end.status !== 'success' && !property) continue;
-        const reverted = end.status !== 'success';
-        const after = reverted ? { ...end, world: assumed.world } : end;
-        const call = { contract: target.contract.key, fn: target.fn, calldata: step.call.calldata, sender: step.call.from, value: step.call.value, reverted, ...(reverted ? {} : { returnData: end.returnData }) };
+        const call = checkCallAfter(step, end);
+        const after = end.status !== 'success' ? { ...end, world: assumed.world } : end;
         const v = await check.evaluate(property ? { ...envOf(p, after, step.tx), pre: assumed, call } : envOf(p, end, step.tx));
         if (v.unknown !== undefined) return { status: 'unknown', reason: `inductive step: ${check.name} after ${target.id}: ${v.unknown}` };
         const q = await sevm.check(extendPath(end.path, ctx.And(...assumptions, ctx.Not(v.holds))), bounds.timeoutMs);
