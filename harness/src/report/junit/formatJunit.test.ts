@@ -8,10 +8,12 @@ import { parseStrictXml, type XmlNode } from './testing/parseStrictXml.js';
 const child = (n: XmlNode, name: string) => n.children.filter((c) => c.name === name);
 const outcomeOf = (tc: XmlNode) => tc.children.find((c) => ['failure', 'error', 'skipped'].includes(c.name))?.name ?? 'passed';
 
-/** The sample plus proof verdicts of every kind. */
+/** The sample as `vigil prove --depth 2` writes it, with proof verdicts of every kind. */
 function withProofs(): Report {
   const report = sampleReport();
+  report.settings.depth = 2;
   report.specs[0]!.proofs!.push(
+    { kind: 'invariant', name: 'allowanceNeverNegative', verdict: 'proved-bounded', depth: 1, loopBound: 4, reason: 'depth 1, loop bound 4; depth 2 stopped: timeout after 120 s (worker stopped)', timeMs: 120_000 },
     { kind: 'invariant', name: 'noBalanceAboveSupply', verdict: 'unknown', depth: 3, reason: 'solver timeout after 30000 ms', timeMs: 30_000 },
     { kind: 'property', name: 'transferMovesBalance', verdict: 'fuzz-only', reason: 'external call at specs/Token.spec.ts:20', timeMs: 2 },
     { kind: 'invariant', name: 'vacuity', verdict: 'vacuous', timeMs: 3 },
@@ -60,6 +62,7 @@ describe('formatJunit', () => {
       ['invariant noBalanceAboveSupply', 'passed'],
       ['property transferMovesBalance', 'passed'],
       ['prove invariant supplyIsSumOfBalances', 'passed'],
+      ['prove invariant allowanceNeverNegative', 'skipped'],
       ['prove invariant noBalanceAboveSupply', 'skipped'],
       ['prove property transferMovesBalance', 'skipped'],
       ['prove invariant vacuity', 'failure'],
@@ -110,6 +113,15 @@ describe('formatJunit', () => {
     expect(child(unknown, 'skipped')[0]!.attributes.message).toBe('unknown (within depth 3): solver timeout after 30000 ms');
     expect(unknown.attributes.time).toBe('30.000');
     expect(child(byName(0, 'prove invariant supplyIsSumOfBalances'), 'system-out')[0]!.text).toBe('proved bounded (within depth 2, loop bound 4)');
+  });
+
+  it('skips a bounded proof short of the depth the run asked for, as the exit code does', () => {
+    const short = byName(0, 'prove invariant allowanceNeverNegative');
+    expect(child(short, 'skipped')[0]!.attributes.message).toBe('proved bounded only to depth 1 of 2 (within depth 1, loop bound 4): depth 1, loop bound 4; depth 2 stopped: timeout after 120 s (worker stopped)');
+    const deeper = withProofs();
+    deeper.settings.depth = 3;
+    const again = child(child(parseStrictXml(formatJunit(deeper)), 'testsuite')[0]!, 'testcase').find((c) => c.attributes.name === 'prove invariant supplyIsSumOfBalances')!;
+    expect(outcomeOf(again)).toBe('skipped');
   });
 
   it('lists stale counterexamples and the spec settings', () => {

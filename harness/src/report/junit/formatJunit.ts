@@ -16,7 +16,7 @@ interface Counts {
  * attributes (a suite's timestamp is the run's start: the report keeps no start per spec).
  */
 export function formatJunit(report: Report): string {
-  const suites = report.specs.map((spec) => ({ spec, cases: junitCases(spec) }));
+  const suites = report.specs.map((spec) => ({ spec, cases: junitCases(spec, report.settings.depth) }));
   const total = sum(suites.map((s) => count(s.cases)));
   // The schema Jenkins and Ant follow: local date-time without zone or fraction (here UTC).
   const timestamp = new Date(Date.parse(report.createdAt) - report.durationMs).toISOString().slice(0, 19);

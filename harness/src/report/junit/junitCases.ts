@@ -1,4 +1,5 @@
 import { formatCallSequence } from '../formatCallSequence.js';
+import { provedToBound } from '../provedToBound.js';
 import type { Finding, ProofRecord, SpecError, SpecResult, Verdict } from '../types.js';
 
 export type JunitOutcome =
@@ -19,9 +20,10 @@ export interface JunitCase {
  * A spec's test cases: one per invariant and property (failed when a finding broke it, an error
  * when it threw), one per failing assertion site, one per proof obligation, and one for a spec
  * that could not run at all. A campaign checks everything at once, so a check's time is how long
- * it was under test: the whole campaign, or until its first counterexample was found.
+ * it was under test: the whole campaign, or until its first counterexample was found. A proof
+ * bounded short of the `depth` the run asked for is skipped, as the exit code counts it.
  */
-export function junitCases(spec: SpecResult): JunitCase[] {
+export function junitCases(spec: SpecResult, depth: number): JunitCase[] {
   const cases: JunitCase[] = [];
   const shown = new Set<Finding>();
   const campaign = spec.stats.durationMs / 1000;
@@ -42,7 +44,7 @@ export function junitCases(spec: SpecResult): JunitCase[] {
   if (spec.error && !spec.checks.some((c) => c.status === 'error')) {
     cases.push({ name: `spec ${spec.name}`, file: spec.file, time: campaign, outcome: specError(spec.error, 'the spec could not run') });
   }
-  for (const p of spec.proofs ?? []) cases.push(proofCase(p, spec));
+  for (const p of spec.proofs ?? []) cases.push(proofCase(p, spec, depth));
   return cases;
 }
 
@@ -87,14 +89,17 @@ const proofOutcome: Record<Verdict, (p: ProofRecord, detail: string, spec: SpecR
   'fuzz-only': (p, d) => ({ kind: 'skipped', message: `fuzz-only${d}${p.reason ? `: ${p.reason}` : ''}` }),
 };
 
-function proofCase(p: ProofRecord, spec: SpecResult): JunitCase {
+function proofCase(p: ProofRecord, spec: SpecResult, depth: number): JunitCase {
   const bounds = [...(p.depth !== undefined ? [`depth ${p.depth}`] : []), ...(p.loopBound !== undefined ? [`loop bound ${p.loopBound}`] : [])];
   const detail = bounds.length > 0 ? ` (within ${bounds.join(', ')})` : '';
+  const short = p.verdict === 'proved-bounded' && !provedToBound(p, depth);
   return {
     name: `prove ${p.kind} ${p.name}`,
     file: p.location?.file ?? spec.file,
     ...(p.location ? { line: p.location.line } : {}),
     time: p.timeMs / 1000,
-    outcome: proofOutcome[p.verdict](p, detail, spec),
+    outcome: short
+      ? { kind: 'skipped', message: `proved bounded only to depth ${p.depth} of ${depth}${detail}${p.reason ? `: ${p.reason}` : ''}` }
+      : proofOutcome[p.verdict](p, detail, spec),
   };
 }

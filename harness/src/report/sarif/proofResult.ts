@@ -1,9 +1,11 @@
+import { provedToBound } from '../provedToBound.js';
 import type { ProofRecord, SpecResult, Verdict } from '../types.js';
 import { fingerprint } from './fingerprint.js';
 import type { SarifLevel, SarifResult } from './SarifLog.js';
 import { sarifLocation } from './sarifLocation.js';
 
-type Unproved = Exclude<Verdict, 'proved-inductive' | 'proved-bounded'>;
+/** A verdict that does not settle its check: anything but proved, or proved bounded short of the depth asked. */
+type Unproved = Exclude<Verdict, 'proved-inductive'>;
 
 /** How much a verdict other than "proved" should worry a reviewer. */
 const verdictLevel: Record<Unproved, SarifLevel> = {
@@ -13,6 +15,7 @@ const verdictLevel: Record<Unproved, SarifLevel> = {
   error: 'warning',
   unknown: 'note',
   'fuzz-only': 'note',
+  'proved-bounded': 'note',
 };
 
 const verdictText: Record<Unproved, string> = {
@@ -21,13 +24,15 @@ const verdictText: Record<Unproved, string> = {
   error: 'the prover failed',
   unknown: 'unknown: neither proved nor refuted',
   'fuzz-only': 'outside the provable subset; only fuzzed',
+  'proved-bounded': 'proved bounded, short of the depth asked',
 };
 
-export function isUnproved(p: ProofRecord): p is ProofRecord & { verdict: Unproved } {
-  return p.verdict !== 'proved-inductive' && p.verdict !== 'proved-bounded';
+/** Whether a proof leaves its check unsettled at the `depth` the run asked for (the exit code's reading). */
+export function isUnproved(p: ProofRecord, depth: number): p is ProofRecord & { verdict: Unproved } {
+  return !provedToBound(p, depth);
 }
 
-/** A proof obligation that was not proved, at the check in the spec (the spec file when unknown). */
+/** A proof obligation that was not proved (to the depth asked), at the check in the spec (the spec file when unknown). */
 export function proofResult(p: ProofRecord & { verdict: Unproved }, spec: SpecResult, ruleId: string, ruleIndex: number): SarifResult {
   const bounds = [
     ...(p.depth !== undefined ? [`depth ${p.depth}`] : []),

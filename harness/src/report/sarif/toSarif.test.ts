@@ -6,9 +6,10 @@ import type { SarifLog } from './SarifLog.js';
 import { toSarif } from './toSarif.js';
 import { sarifSchemaErrors as schemaErrors } from './testing/sarifSchemaErrors.js';
 
-/** The sample with what the other producers fill: Solidity locations and proof verdicts. */
+/** The sample with what the other producers fill: Solidity locations and proof verdicts (of `vigil prove --depth 2`). */
 function richReport(): Report {
   const report = sampleReport();
+  report.settings.depth = 2;
   const [token, vault] = report.specs;
   const [invariant, assertion] = vault!.findings;
   invariant!.solidityLocation = { file: 'targets/vault/BuggyVault.sol', line: 29, column: 5, contract: 'BuggyVault', function: 'accrue' };
@@ -17,6 +18,7 @@ function richReport(): Report {
     { kind: 'invariant', name: 'noBalanceAboveSupply', verdict: 'unknown', depth: 3, reason: 'solver timeout after 30000 ms', location: { file: 'specs/Token.spec.ts', line: 12, column: 3 }, timeMs: 30_000 },
     { kind: 'property', name: 'transferMovesBalance', verdict: 'vacuous', reason: 'assumption at specs/Token.spec.ts:20 is unsatisfiable', timeMs: 5 },
     { kind: 'invariant', name: 'proved', verdict: 'proved-inductive', timeMs: 9 },
+    { kind: 'invariant', name: 'short', verdict: 'proved-bounded', depth: 1, loopBound: 3, reason: 'depth 1, loop bound 3; depth 2 stopped: timeout after 120 s (worker stopped)', timeMs: 120_000 },
   );
   vault!.proofs = [
     { kind: 'invariant', name: 'accruedInterestBounded', verdict: 'counterexample', depth: 2, findingId: invariant!.id, timeMs: 70 },
@@ -53,6 +55,7 @@ describe('toSarif', () => {
     expect(results.map((r) => [r.ruleId, r.level])).toEqual([
       ['vigil/Token/invariant/noBalanceAboveSupply', 'note'],
       ['vigil/Token/property/transferMovesBalance', 'warning'],
+      ['vigil/Token/invariant/short', 'note'],
       ['vigil/Vault/invariant/accruedInterestBounded', 'error'],
       ['vigil/Vault/assertion/BuggyVault.sol:57', 'error'],
       ['vigil/Vault/invariant/solvent', 'note'],
@@ -69,6 +72,7 @@ describe('toSarif', () => {
       'vigil/Token/invariant/noBalanceAboveSupply',
       'vigil/Token/property/transferMovesBalance',
       'vigil/Token/invariant/proved',
+      'vigil/Token/invariant/short',
       'vigil/Vault/invariant/accruedInterestBounded',
       'vigil/Vault/invariant/solvent',
       'vigil/Vault/property/withdrawReturnsAssets',
@@ -107,6 +111,9 @@ describe('toSarif', () => {
       'Replay: npx vigil replay reports/vigil-report.json --finding Vault:invariant:accruedInterestBounded',
     ]);
     expect(result(log, 'noBalanceAboveSupply').message.text).toBe('invariant noBalanceAboveSupply: unknown: neither proved nor refuted (within depth 3)\nReason: solver timeout after 30000 ms');
+    // A bounded proof short of the depth asked is a note; one that reached it is no result.
+    expect(result(log, 'short').message.text).toBe('invariant short: proved bounded, short of the depth asked (within depth 1, loop bound 3)\nReason: depth 1, loop bound 3; depth 2 stopped: timeout after 120 s (worker stopped)');
+    expect(run(log).results.some((r) => r.ruleId.endsWith('supplyIsSumOfBalances'))).toBe(false);
   });
 
   it('keeps fingerprints and everything but the invocation times equal across runs with other timings', () => {

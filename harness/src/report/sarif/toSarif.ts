@@ -15,7 +15,7 @@ export interface SarifOptions {
 
 /**
  * The report as one SARIF 2.1.0 run for code scanning: a result per finding and per proof
- * verdict other than proved. A counterexample verdict that points at a finding of the same report
+ * verdict other than proved (to the depth asked). A counterexample verdict that points at a finding of the same report
  * is that finding's result (marked with the verdict), so one bug is one alert.
  */
 export function toSarif(report: Report, options: SarifOptions): SarifLog {
@@ -30,7 +30,7 @@ export function toSarif(report: Report, options: SarifOptions): SarifLog {
       results.push(findingResult(f, spec, id, index.get(id)!, proof));
     }
     for (const p of proofs) {
-      if (!isUnproved(p) || (p.findingId !== undefined && findingIds.has(p.findingId))) continue;
+      if (!isUnproved(p, report.settings.depth) || (p.findingId !== undefined && findingIds.has(p.findingId))) continue;
       const id = sarifRuleId(spec.name, p.kind, p.name);
       results.push(proofResult(p, spec, id, index.get(id)!));
     }
