@@ -81,7 +81,9 @@ export class SymbolicEvm {
     const finish = async (s: PathState) => {
       stats.steps += s.steps;
       if (s.end!.status !== 'unknown') confirmRefinements(this.ctx, s);
-      if (s.model === undefined && s.end!.status !== 'unknown') {
+      // A path that added no condition to the state it started from (a view without branches)
+      // is exactly as feasible as that state, which its caller decided or kept undecided.
+      if (s.model === undefined && s.end!.status !== 'unknown' && s.path !== req.state.path) {
         const r = await this.decide(s.path, s.near, options, deadline);
         if (r.status === 'unsat') {
           stats.pruned++;

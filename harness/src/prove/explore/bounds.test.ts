@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { symbolicCalldata } from '../calldata/symbolicCalldata.js';
-import { exploreOn, fn, openFixture, type Fixture } from '../fixtures/proveHarness.js';
+import { encodeFunctionData } from 'viem';
+import { extendPath } from '../exec/PathCond.js';
+import { ACTORS, exploreOn, fn, hexCells, openFixture, type Fixture } from '../fixtures/proveHarness.js';
+import { concreteTx } from './txEnv.js';
 import { sym, type BV } from '../word/Word.js';
 import { openZ3, type Z3Session } from '../z3/openZ3.js';
 
@@ -53,5 +56,17 @@ describe('bounds and budgets', () => {
   it('with any storage both outcomes of a transfer are feasible', async () => {
     const r = await run('Ledger', 'move');
     expect(new Set(r.paths.map((p) => p.status))).toEqual(new Set(['success', 'revert']));
+  });
+
+  it('a call that adds no condition to a state the caller left undecided is not decided again', async () => {
+    const x = z3.ctx.BitVec.const('undecided', 256);
+    const state = { ...f.state, path: extendPath(f.state.path, x.mul(x).eq(z3.ctx.BitVec.val(49n, 256))), model: undefined };
+    const data = encodeFunctionData({ abi: f.artifacts.get('Ledger')!.abi, functionName: 'balance', args: [ACTORS[0]] });
+    const tx = concreteTx(0xdead0000n, { timestamp: f.chain.timestamp, number: f.chain.blockNumber });
+    const r = await f.sevm.explore({ state, call: { from: 0xdead0000n, to: BigInt(f.at.get('Ledger')!), value: 0n, calldata: hexCells(data) }, tx });
+    expect(r.paths).toHaveLength(1);
+    expect(r.paths[0]!.status).toBe('success');
+    expect(r.paths[0]!.path).toBe(state.path);
+    expect(r.stats.solverChecks).toBe(0);
   });
 });

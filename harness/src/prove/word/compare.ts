@@ -15,6 +15,7 @@ export function eqCond(a: Word, b: Word): Cond {
 
 export function ltCond(a: Word, b: Word): Cond {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b;
+  if (b === 0n) return false; // no word is below zero (a call of no value: its sender can pay)
   const ctx = ctxOf(a, b);
   return lift(ctx, a).ult(lift(ctx, b));
 }
