@@ -12,7 +12,8 @@ import { readSetupWorld } from './initialState.js';
 import { sevmOptionsFor, type ProofContext } from './ProofContext.js';
 import { proveChecks } from './proveChecks.js';
 import { runBounded, type BoundedResult } from './runBounded.js';
-import { defaultProveBounds } from './types.js';
+import { defaultProveBounds, type VerifyCheck } from './types.js';
+import { toFunctionSelector, type AbiFunction } from 'viem';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const open = (file: string) => openSession(join(fixtures, file), { root: fixtures, settings: defaultSettings });
@@ -73,4 +74,42 @@ describe('proveChecks with a hand-written check', () => {
     const buggy = await proveChecks(await open('CoinBuggy.spec.ts'), [check], { ctx: z3.ctx, sevm: p.sevm, bounds: p.bounds, reportPath: p.reportPath });
     expect(buggy.proofs[0]!.verdict).toBe('counterexample');
   }, 300_000);
+
+  it('at its last depth explores only the functions after which a check is asked (a property on transfer)', async () => {
+    const session = await open('Coin.spec.ts');
+    const onMint: VerifyCheck = {
+      kind: 'property',
+      name: 'transferKeepsCovering',
+      appliesTo: (t) => t.id === 'coin.transfer',
+      evaluate: (env) => supplyCoversBalances('coin').evaluate(env),
+    };
+    const explored: string[] = [];
+    const sevm = new SymbolicEvm(z3.ctx);
+    const explore = sevm.explore.bind(sevm);
+    sevm.explore = (req) => {
+      // The steps' calls, not the check's view calls (those come from a caller no target sees).
+      if (typeof req.call.from !== 'bigint' || req.call.from !== 0xdead0000n) explored.push(selectorOf(req.call.calldata));
+      return explore(req);
+    };
+    const coin = session.deployment.contracts.find((c) => c.key === 'coin')!;
+    const transfer = toFunctionSelector(coin.abi.find((x) => x.type === 'function' && x.name === 'transfer') as AbiFunction);
+    const p: ProofContext = {
+      ctx: z3.ctx, sevm, session, world: await readSetupWorld(session),
+      contracts: new Map(session.deployment.contracts.map((c) => [c.key, { address: c.address, abi: c.abi }])),
+      bounds: { ...defaultProveBounds, depth: 1, timeoutMs: 10_000 }, sevmOptions: sevmOptionsFor(defaultProveBounds), reportPath: 'reports/vigil-report.json', startedAt: Date.now(),
+    };
+    const r = (await runBounded(p, [onMint], () => {})).get(onMint.name)!;
+    expect(r.verdict).toBe('proved-bounded');
+    expect(explored.length).toBeGreaterThan(0);
+    expect(new Set(explored)).toEqual(new Set([transfer]));
+    // At depth 2 every function is explored first (any may lead to a transfer), then transfer alone.
+    explored.length = 0;
+    await runBounded({ ...p, bounds: { ...p.bounds, depth: 2 } }, [onMint], () => {});
+    expect(new Set(explored).size).toBeGreaterThan(1);
+    expect(explored.at(-1)).toBe(transfer);
+  }, 300_000);
 });
+
+function selectorOf(cells: readonly unknown[]): string {
+  return `0x${cells.slice(0, 4).map((c) => (typeof c === 'number' ? c.toString(16).padStart(2, '0') : '??')).join('')}`;
+}
