@@ -13,6 +13,7 @@ import { sevmOptionsFor, type ProofContext } from './ProofContext.js';
 import { proveChecks } from './proveChecks.js';
 import { runBounded, type BoundedResult } from './runBounded.js';
 import { defaultProveBounds, type VerifyCheck } from './types.js';
+import { VIEW_CALLER } from './viewCall.js';
 import { toFunctionSelector, type AbiFunction } from 'viem';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -77,7 +78,7 @@ describe('proveChecks with a hand-written check', () => {
 
   it('at its last depth explores only the functions after which a check is asked (a property on transfer)', async () => {
     const session = await open('Coin.spec.ts');
-    const onMint: VerifyCheck = {
+    const onTransfer: VerifyCheck = {
       kind: 'property',
       name: 'transferKeepsCovering',
       appliesTo: (t) => t.id === 'coin.transfer',
@@ -87,8 +88,8 @@ describe('proveChecks with a hand-written check', () => {
     const sevm = new SymbolicEvm(z3.ctx);
     const explore = sevm.explore.bind(sevm);
     sevm.explore = (req) => {
-      // The steps' calls, not the check's view calls (those come from a caller no target sees).
-      if (typeof req.call.from !== 'bigint' || req.call.from !== 0xdead0000n) explored.push(selectorOf(req.call.calldata));
+      // The steps' calls, not the check's view calls.
+      if (req.call.from !== VIEW_CALLER) explored.push(selectorOf(req.call.calldata));
       return explore(req);
     };
     const coin = session.deployment.contracts.find((c) => c.key === 'coin')!;
@@ -98,13 +99,13 @@ describe('proveChecks with a hand-written check', () => {
       contracts: new Map(session.deployment.contracts.map((c) => [c.key, { address: c.address, abi: c.abi }])),
       bounds: { ...defaultProveBounds, depth: 1, timeoutMs: 10_000 }, sevmOptions: sevmOptionsFor(defaultProveBounds), reportPath: 'reports/vigil-report.json', startedAt: Date.now(),
     };
-    const r = (await runBounded(p, [onMint], () => {})).get(onMint.name)!;
+    const r = (await runBounded(p, [onTransfer], () => {})).get(onTransfer.name)!;
     expect(r.verdict).toBe('proved-bounded');
     expect(explored.length).toBeGreaterThan(0);
     expect(new Set(explored)).toEqual(new Set([transfer]));
     // At depth 2 every function is explored first (any may lead to a transfer), then transfer alone.
     explored.length = 0;
-    await runBounded({ ...p, bounds: { ...p.bounds, depth: 2 } }, [onMint], () => {});
+    await runBounded({ ...p, bounds: { ...p.bounds, depth: 2 } }, [onTransfer], () => {});
     expect(new Set(explored).size).toBeGreaterThan(1);
     expect(explored.at(-1)).toBe(transfer);
   }, 300_000);

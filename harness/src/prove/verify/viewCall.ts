@@ -12,7 +12,7 @@ export interface ViewValue {
 }
 
 /** Caller of view calls: no account that holds anything or is checked for. */
-const VIEW_CALLER = 0xdead0000n;
+export const VIEW_CALLER = 0xdead0000n;
 
 /**
  * A view function's first return word on a symbolic state. The call is explored from
